@@ -1,0 +1,475 @@
+"""Generate aiocomet's typed API surface from the Comet Server API spec.
+
+Usage::
+
+    python scripts/generate.py            # write src/aiocomet/_generated/*
+    python scripts/generate.py --check    # exit 1 naming the first file that differs
+    python scripts/generate.py --spec PATH
+
+The spec lives outside the project (``../shared/comet-api/spec.json``); the
+generated modules are committed so that a clone works without it. Output is
+piped through ``ruff format`` so it reads like hand-written code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import keyword
+import re
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SPEC = ROOT.parent / "shared" / "comet-api" / "spec.json"
+OUT_DIR = ROOT / "src" / "aiocomet" / "_generated"
+
+INT_TYPES = {
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+}
+SCALARS = {"string": "str", "bool": "bool", "float32": "float", "float64": "float", "any": "Any"}
+SECRET_FIELD = re.compile(
+    r"(Pass|Secret|Token|Credential|PrivateKey|AccountKey|AccessKey|EncryptionKey|BucketKey|"
+    r"TOTPKey|SessionKey|APIKey|AppKey|PartnerKey|ReadWriteKey|CertKey|SecretKey|^Key$)"
+)
+NOT_SECRET_FIELD = re.compile(r"(ID|Type|Mode|Format|Path|File|Name)$")
+MUTATING_WORDS = frozenset(
+    "Set New Delete Add Remove Start Revoke Run Cancel Reset Regenerate Update Import Apply "
+    "Send Restart Shutdown Uninstall Kick Register Request Create Disable Enable Move Test "
+    "Drop Generate Unlock Deepverify Reindex Install Invalidate Convert Bulk Replace "
+    "Preregister Approve Refresh Rename Retry Finish Begin Upload Stop Logout Change".split()
+)
+READ_WORDS = frozenset("Get List Browse Count Props Version Properties Check Status".split())
+
+
+def snake(name: str) -> str:
+    """``AdminMetaWebhookOptionsSet`` -> ``admin_meta_webhook_options_set``."""
+    s = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
+    return s + "_" if keyword.iskeyword(s) else s
+
+
+def is_read_only(name: str) -> bool:
+    """Safe to repeat: the name reads state and nothing in it changes state."""
+    words = re.findall(r"[A-Z][a-z0-9]*|[0-9]+", name)
+    if any(w in MUTATING_WORDS for w in words):
+        return False
+    return any(w in READ_WORDS for w in words)
+
+
+class Spec:
+    def __init__(self, path: Path, events_path: Path) -> None:
+        raw = path.read_bytes()
+        self.sha256 = hashlib.sha256(raw).hexdigest()
+        self.data: dict[str, Any] = json.loads(raw)
+        self.version: str = self.data["comet_version"]
+        self.aliases: dict[str, str] = self.data["types"]
+        self.structs: dict[str, dict[str, Any]] = {s["name"]: s for s in self.data["structs"]}
+        self.events: dict[str, Any] = json.loads(events_path.read_bytes())
+
+    def resolve(self, t: str) -> str:
+        while t in self.aliases:
+            t = self.aliases[t]
+        return t
+
+    def py_type(self, t: str, prefix: str = "") -> str:
+        """Python annotation for a spec type string."""
+        t = self.resolve(t)
+        if t.startswith("[]"):
+            return f"list[{self.py_type(t[2:], prefix)}]"
+        if t.startswith("map["):
+            key, value = split_map(t)
+            return f"dict[{self.py_type(key, prefix)}, {self.py_type(value, prefix)}]"
+        if t in INT_TYPES:
+            return "int"
+        if t in SCALARS:
+            return SCALARS[t]
+        if t == "bytes":
+            return "bytes"
+        if t in self.structs:
+            return prefix + t
+        raise ValueError(f"unknown spec type {t!r}")
+
+    def kind(self, t: str) -> str:
+        t = self.resolve(t)
+        if t.startswith("[]"):
+            return "list"
+        if t.startswith("map["):
+            return "dict"
+        if t in self.structs:
+            return "struct"
+        return t
+
+
+def split_map(t: str) -> tuple[str, str]:
+    depth = 0
+    for i, ch in enumerate(t):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return t[4:i], t[i + 1 :]
+    raise ValueError(t)
+
+
+def header(spec: Spec, what: str) -> str:
+    return (
+        f'"""{what}\n\n'
+        "GENERATED CODE - DO NOT EDIT. Regenerate with ``python scripts/generate.py``.\n"
+        f"Source: Comet Server API spec, comet_version {spec.version}, "
+        f"spec.json sha256 {spec.sha256}.\n"
+        '"""\n\n'
+    )
+
+
+def pylit(value: Any) -> str:
+    return json.dumps(value) if isinstance(value, str) else repr(value)
+
+
+# --------------------------------------------------------------------------- models
+
+
+def struct_order(spec: Spec) -> list[str]:
+    """Structs in an order where every directly embedded struct comes first."""
+    done: list[str] = []
+    seen: set[str] = set()
+
+    def visit(name: str, stack: tuple[str, ...]) -> None:
+        if name in seen or name in stack:
+            return
+        for f in spec.structs[name]["fields"]:
+            if spec.kind(f["type"]) == "struct":
+                visit(spec.resolve(f["type"]), (*stack, name))
+        seen.add(name)
+        done.append(name)
+
+    for name in sorted(spec.structs):
+        visit(name, ())
+    return done
+
+
+def field_line(spec: Spec, f: dict[str, Any], defined: set[str]) -> str:
+    t = f["type"]
+    ann = spec.py_type(t)
+    kind = spec.kind(t)
+    rename = f', name="{f["json"]}"' if f["json"] != f["name"] else ""
+    if kind == "list":
+        ann, default = f"{ann} | None", "default_factory=list"
+    elif kind == "dict":
+        ann, default = f"{ann} | None", "default_factory=dict"
+    elif kind == "struct":
+        target = spec.resolve(t)
+        ann = f"{ann} | None"
+        default = f"default_factory={target}" if target in defined else "default=None"
+    elif kind == "any":
+        default = "default=None"
+    elif kind == "bytes":
+        ann, default = "bytes | None", 'default=b""'
+    elif kind == "string":
+        default = 'default=""'
+    elif kind == "bool":
+        default = "default=False"
+    elif kind in ("float32", "float64"):
+        default = "default=0.0"
+    else:
+        default = "default=0"
+    return f"    {f['name']}: {ann} = msgspec.field({default}{rename})"
+
+
+def is_secret(spec: Spec, field: dict[str, Any]) -> bool:
+    """Fields whose value is a credential; their ``repr`` is redacted."""
+    name = field["name"]
+    if spec.resolve(field["type"]) not in ("string", "bytes"):
+        return False
+    return bool(SECRET_FIELD.search(name)) and not NOT_SECRET_FIELD.search(name)
+
+
+def gen_models(spec: Spec) -> str:
+    out = [header(spec, "Comet Server API models: one msgspec Struct per spec struct.")]
+    out.append("from __future__ import annotations\n\n")
+    out.append("from typing import Any, ClassVar\n\nimport msgspec\n\n")
+    out.append("from .._model import CometModel\n\n")
+    defined: set[str] = set()
+    for name in struct_order(spec):
+        s = spec.structs[name]
+        notes = []
+        if s.get("since"):
+            notes.append(f"since {s['since']}")
+        if s.get("deprecated_since"):
+            notes.append(f"deprecated since {s['deprecated_since']}")
+        doc = f"``{name}``" + (f" ({', '.join(notes)})" if notes else "") + "."
+        out.append(f"\nclass {name}(CometModel):\n    {json.dumps(doc)}\n\n")
+        secrets = sorted(f["name"] for f in s["fields"] if is_secret(spec, f))
+        if secrets:
+            out.append(
+                f"    __comet_secrets__: ClassVar[frozenset[str]] = frozenset({secrets!r})\n\n"
+            )
+        for f in s["fields"]:
+            out.append(field_line(spec, f, defined) + "\n")
+        if not s["fields"]:
+            out.append("    pass\n")
+        defined.add(name)
+    names = sorted(spec.structs)
+    out.append("\n\nSTRUCTS: dict[str, type[CometModel]] = {\n")
+    out.extend(f"    {json.dumps(n)}: {n},\n" for n in names)
+    out.append("}\n\n__all__ = [\n")
+    out.extend(f"    {json.dumps(n)},\n" for n in names)
+    out.append("]\n")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- constants
+
+
+def gen_constants(spec: Spec) -> str:
+    out = [header(spec, "Comet Server API constants, with one enum per constant group.")]
+    out.append("from __future__ import annotations\n\n")
+    out.append("from enum import IntEnum, StrEnum\nfrom typing import Final\n\n")
+    consts = spec.data["constants"]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for c in consts:
+        value = c["value"]
+        ann = "str" if isinstance(value, str) else "int"
+        out.append(f"{c['name']}: Final[{ann}] = {pylit(value)}\n")
+        if c["type"] in spec.aliases:
+            groups.setdefault(c["type"], []).append(c)
+    for alias in sorted(groups):
+        members = groups[alias]
+        base = "StrEnum" if isinstance(members[0]["value"], str) else "IntEnum"
+        out.append(f"\n\nclass {alias}({base}):\n")
+        out.append(f'    """Values of the ``{alias}`` type."""\n\n')
+        for c in members:
+            out.append(f"    {c['name']} = {pylit(c['value'])}\n")
+    sevt = [c for c in consts if c["type"] == "StreamableEventType"]
+    canonical: dict[int, str] = {}
+    for c in sevt:  # the first name wins; skip aliases and range markers like SEVT__MIN
+        if "alias_of" not in c and "__" not in c["name"]:
+            canonical.setdefault(c["value"], c["name"])
+    out.append("\n\nEVENT_TYPE_NAMES: Final[dict[int, str]] = {\n")
+    out.extend(f"    {value}: {json.dumps(name)},\n" for value, name in canonical.items())
+    out.append("}\n")
+    out.append('"""Event type number -> ``SEVT_*`` name."""\n\n')
+    out.append("CONSTANTS: Final[dict[str, int | str]] = {\n")
+    out.extend(f"    {json.dumps(c['name'])}: {c['name']},\n" for c in consts)
+    out.append("}\n\n")
+    names = [c["name"] for c in consts] + sorted(groups) + ["CONSTANTS", "EVENT_TYPE_NAMES"]
+    out.append("__all__ = [\n")
+    out.extend(f"    {json.dumps(n)},\n" for n in sorted(names))
+    out.append("]\n")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- methods
+
+
+def param_py_name(p: dict[str, Any]) -> str:
+    return snake(p["name"])
+
+
+def return_type(spec: Spec, m: dict[str, Any], prefix: str) -> str:
+    if m["returns"]["kind"] == "bytes":
+        return "bytes"
+    return spec.py_type(m["returns"]["type"], prefix)
+
+
+def param_type(spec: Spec, p: dict[str, Any], prefix: str) -> str:
+    if p["encoding"] == "file":
+        return "UploadBody"
+    return spec.py_type(p["type"], prefix)
+
+
+def gen_methods(spec: Spec) -> str:
+    out = [header(spec, "The method table: wire facts of every Comet Server API method.")]
+    out.append("from __future__ import annotations\n\n")
+    out.append("from typing import Any, Final\n\n")
+    out.append("from .._methodspec import MethodSpec, ParamSpec\nfrom . import models as m\n\n")
+    for meth in spec.data["methods"]:
+        rt = return_type(spec, meth, "m.")
+        params = []
+        for p in meth["params"]:
+            pt = "bytes" if p["encoding"] == "file" else spec.py_type(p["type"], "m.")
+            extra = ", server_url_default=True" if p.get("default") == "server_url" else ""
+            params.append(
+                f"ParamSpec({json.dumps(p['name'])}, {json.dumps(param_py_name(p))}, "
+                f"{json.dumps(p['type'])}, {json.dumps(p['encoding'])}, {p['optional']}, "
+                f"{pt}{extra})"
+            )
+        ptuple = "(" + "".join(x + ", " for x in params) + ")"
+        out.append(
+            f"{meth['name']}: Final[MethodSpec[{rt}]] = MethodSpec(\n"
+            f"    name={json.dumps(meth['name'])},\n"
+            f"    python_name={json.dumps(snake(meth['name']))},\n"
+            f"    http_method={json.dumps(meth['http_method'])},\n"
+            f"    path={json.dumps(meth['path'])},\n"
+            f"    content_type={json.dumps(meth['content_type'])},\n"
+            f"    auth={json.dumps(meth['auth'])},\n"
+            f"    params={ptuple},\n"
+            f"    returns={json.dumps(meth['returns']['type'])},\n"
+            f"    returns_bytes={meth['returns']['kind'] == 'bytes'},\n"
+            f"    decode_type={rt},\n"
+            f"    read_only={is_read_only(meth['name'])},\n"
+            f"    requires_roles={tuple(meth['requires_roles'])!r},\n"
+            f"    since={pylit(meth['since'])},\n"
+            f"    stores_session_key={meth['stores_session_key']},\n"
+            ")\n"
+        )
+    out.append("\nMETHODS: Final[dict[str, MethodSpec[Any]]] = {\n")
+    out.extend(
+        f"    {json.dumps(meth['name'])}: {meth['name']},\n" for meth in spec.data["methods"]
+    )
+    out.append("}\n")
+    return "".join(out)
+
+
+def method_doc(spec: Spec, meth: dict[str, Any]) -> list[str]:
+    words = re.findall(r"[A-Z][a-z0-9]*|[0-9]+", meth["name"])
+    summary = " ".join([words[0]] + [w.lower() for w in words[1:]])
+    lines = [f"{summary} (``{meth['name']}``).", ""]
+    lines.append(f"``{meth['http_method']} {meth['path']}`` - auth: {meth['auth']}")
+    if meth["requires_roles"]:
+        lines.append(f"Requires server roles: {', '.join(meth['requires_roles'])}.")
+    if meth["since"]:
+        lines.append(f"Since Comet {meth['since']}.")
+    rt = meth["returns"]
+    lines.append(
+        "Returns the raw response body." if rt["kind"] == "bytes" else f"Returns ``{rt['type']}``."
+    )
+    return lines
+
+
+def signature(spec: Spec, meth: dict[str, Any]) -> tuple[list[str], list[str]]:
+    args, body = ["self"], []
+    required = [p for p in meth["params"] if not p["optional"]]
+    optional = [p for p in meth["params"] if p["optional"]]
+    for p in required:
+        args.append(f"{param_py_name(p)}: {param_type(spec, p, 'models.')}")
+    if optional:
+        args.append("*")
+    for p in optional:
+        args.append(f"{param_py_name(p)}: {param_type(spec, p, 'models.')} | None = None")
+    for p in meth["params"]:
+        body.append(f"{json.dumps(p['name'])}: {param_py_name(p)}")
+    return args, body
+
+
+def gen_api(spec: Spec) -> str:
+    out = [header(spec, "One async method per Comet Server API method, mixed into CometClient.")]
+    out.append("from __future__ import annotations\n\n")
+    out.append("from .._api_base import APIBase, DownloadStream, UploadBody\n")
+    out.append("from . import methods as _m\nfrom . import models\n\n\n")
+    out.append("class GeneratedAPI(APIBase):\n")
+    out.append('    """Every Comet Server API method (generated from the spec)."""\n')
+    for meth in spec.data["methods"]:
+        args, body = signature(spec, meth)
+        rt = return_type(spec, meth, "models.")
+        doc = method_doc(spec, meth)
+        params = "{" + ", ".join(body) + "}"
+        out.append(f"\n    async def {snake(meth['name'])}({', '.join(args)}) -> {rt}:\n")
+        out.append('        """' + "\n        ".join(doc) + '\n        """\n')
+        out.append(f"        return await self._call(_m.{meth['name']}, {params})\n")
+        if meth["returns"]["kind"] == "bytes":
+            out.append(
+                f"\n    def {snake(meth['name'])}_stream({', '.join(args)}) -> DownloadStream:\n"
+            )
+            out.append(
+                f'        """Stream the body of ``{meth["name"]}`` in chunks '
+                '(``async with`` it, then iterate or ``save()``)."""\n'
+            )
+            out.append(f"        return self._stream(_m.{meth['name']}, {params})\n")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- events
+
+
+def gen_events(spec: Spec) -> str:
+    out = [header(spec, "What ``StreamableEvent.Data`` holds for each event type.")]
+    out.append("from __future__ import annotations\n\n")
+    out.append("from typing import Final\n\n")
+    out.append("from .._model import CometModel\n")
+    out.append("from . import constants as c\nfrom . import models as m\n\n")
+    out.append("EVENT_DATA_TYPES: Final[dict[int, type[CometModel]]] = {\n")
+    for name, struct in spec.events["data_struct"].items():
+        if struct:
+            out.append(f"    c.{name}: m.{struct},\n")
+    out.append("}\n")
+    out.append('"""Event type number -> the struct its ``Data`` decodes into."""\n\n')
+    out.append("RESOURCE_ID_IS_REQUEST_PATH: Final[frozenset[int]] = frozenset(\n    {\n")
+    for name in spec.events["resource_id_is_request_path"]:
+        out.append(f"        c.{name},\n")
+    out.append("    }\n)\n")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def ruff_format(source: str, filename: str) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--stdin-filename", filename, "-"],
+        input=source.encode(),
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"ruff format failed on {filename}:\n{proc.stderr.decode()}")
+    return proc.stdout.decode()
+
+
+def render(spec: Spec) -> dict[str, str]:
+    files = {
+        "models.py": gen_models(spec),
+        "constants.py": gen_constants(spec),
+        "methods.py": gen_methods(spec),
+        "api.py": gen_api(spec),
+        "events.py": gen_events(spec),
+        "__init__.py": header(spec, "Generated code; see scripts/generate.py."),
+    }
+    return {name: ruff_format(src, str(OUT_DIR / name)) for name, src in files.items()}
+
+
+def first_difference(files: dict[str, str], out_dir: Path) -> str | None:
+    for name, text in sorted(files.items()):
+        path = out_dir / name
+        if not path.exists() or path.read_text() != text:
+            return str(path.relative_to(ROOT))
+    return None
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
+    parser.add_argument("--check", action="store_true", help="fail if committed code differs")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    spec = Spec(args.spec, args.spec.parent / "events.json")
+    files = render(spec)
+    if args.check:
+        diff = first_difference(files, OUT_DIR)
+        if diff:
+            print(f"generated code is out of date: {diff} (run python scripts/generate.py)")
+            return 1
+        print("generated code is up to date")
+        return 0
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (OUT_DIR / name).write_text(text)
+    print(f"wrote {len(files)} files to {OUT_DIR.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,47 @@
+"""aiocomet: an asyncio SDK for the Comet Backup Comet Server API."""
+
+from . import constants, models
+from ._backoff import Backoff
+from ._transport import RetryPolicy
+from .auth import Credentials
+from .client import CometClient
+from .errors import (
+    AuthenticationError,
+    ClientClosedError,
+    CometAPIError,
+    CometError,
+    CredentialsError,
+    InvalidParameterError,
+    MFARequiredError,
+    ProtocolError,
+    ResponseDecodeError,
+    ResponseTooLargeError,
+    ServerError,
+    TimeoutError,
+    TransportError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AuthenticationError",
+    "Backoff",
+    "ClientClosedError",
+    "CometAPIError",
+    "CometClient",
+    "CometError",
+    "Credentials",
+    "CredentialsError",
+    "InvalidParameterError",
+    "MFARequiredError",
+    "ProtocolError",
+    "ResponseDecodeError",
+    "ResponseTooLargeError",
+    "RetryPolicy",
+    "ServerError",
+    "TimeoutError",
+    "TransportError",
+    "__version__",
+    "constants",
+    "models",
+]

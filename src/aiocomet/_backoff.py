@@ -1,0 +1,50 @@
+"""Exponential backoff with full jitter and a floor, shared by retries and reconnects.
+
+Delays are ``uniform(floor, min(cap, initial * multiplier**attempt))``: spread
+out so many clients do not reconnect in lockstep, and never shorter than
+``floor`` so that a server that accepts and then closes is not hammered.
+The clock, the sleep and the random source are injectable so tests run in
+milliseconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Backoff:
+    """Backoff policy. ``floor`` is the shortest delay ever used."""
+
+    initial: float = 1.0
+    cap: float = 30.0
+    multiplier: float = 2.0
+    floor: float = 0.1
+    rng: random.Random = field(default_factory=random.Random, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.initial <= 0 or self.cap < self.initial or self.multiplier < 1 or self.floor < 0:
+            raise ValueError(
+                "Backoff needs 0 < initial <= cap, multiplier >= 1 and floor >= 0, got "
+                f"initial={self.initial} cap={self.cap} multiplier={self.multiplier} "
+                f"floor={self.floor}"
+            )
+
+    def ceiling(self, attempt: int) -> float:
+        """The largest delay for the ``attempt``-th retry (0-based)."""
+        return min(self.cap, self.initial * self.multiplier ** min(attempt, 64))
+
+    def delay(self, attempt: int) -> float:
+        top = self.ceiling(attempt)
+        low = min(self.floor, top)
+        return self.rng.uniform(low, top)
+
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+async def default_sleep(seconds: float) -> None:
+    await asyncio.sleep(seconds)

@@ -1,0 +1,38 @@
+"""The base class of every generated Comet model.
+
+Models are ``msgspec.Struct`` types. They carry ``dict=True`` so that keys a
+server sent but the SDK does not know can ride along on the instance (see
+``aiocomet._codec``) and go back to the server unchanged. Their ``repr`` hides
+fields that hold secrets (passwords, session keys, TOTP keys, tokens).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import msgspec
+
+UNKNOWN_ATTR = "_comet_unknown"
+REDACTED = "<redacted>"
+
+
+class CometModel(msgspec.Struct, kw_only=True, dict=True):
+    """Base of all Comet Server API structs."""
+
+    __comet_secrets__: ClassVar[frozenset[str]] = frozenset()
+
+    def __repr__(self) -> str:
+        secrets = self.__comet_secrets__
+        parts = []
+        for name in self.__struct_fields__:
+            value = getattr(self, name)
+            shown = REDACTED if name in secrets and value else repr(value)
+            parts.append(f"{name}={shown}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    __str__ = __repr__
+
+    def unknown_fields(self) -> dict[str, Any]:
+        """Keys the server sent that this SDK version does not know, with their values."""
+        found: dict[str, Any] = self.__dict__.get(UNKNOWN_ATTR, {})
+        return dict(found)

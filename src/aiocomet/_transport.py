@@ -1,0 +1,277 @@
+"""The one place that does HTTP for API calls.
+
+It sends a request built fresh for every attempt (so each attempt carries a
+fresh TOTP code), never follows redirects (the body holds credentials), caps
+the size of JSON bodies, retries only what is safe to repeat, and maps every
+aiohttp failure and error status to an aiocomet error without secrets.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+import msgspec
+
+from ._backoff import Backoff, Sleep, default_sleep
+from ._methodspec import MethodSpec
+from .errors import (
+    AuthenticationError,
+    CometAPIError,
+    MFARequiredError,
+    ResponseTooLargeError,
+    ServerError,
+    TimeoutError,
+    TransportError,
+)
+
+log = logging.getLogger("aiocomet")
+
+RETRY_STATUSES = frozenset({502, 503, 504})
+MAX_RETRY_AFTER = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Automatic retries of read-only calls (and of calls the server throttled with 429)."""
+
+    attempts: int = 3
+    backoff: Backoff = field(default_factory=lambda: Backoff(initial=0.5, cap=8.0, floor=0.05))
+    max_retry_after: float = MAX_RETRY_AFTER
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """What one attempt sends: form fields or a multipart writer, plus headers."""
+
+    data: dict[str, str] | aiohttp.MultipartWriter | None
+    headers: dict[str, str]
+
+
+BodyFactory = Callable[[], Awaitable[Body]]
+Redactor = Callable[[str], str]
+
+
+def _retry_after(headers: Any, policy: RetryPolicy) -> float | None:
+    value = headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        return None
+    return max(0.0, min(seconds, policy.max_retry_after))
+
+
+def error_from_status(
+    spec: MethodSpec[Any], status: int, headers: Any, body: bytes, redact: Redactor
+) -> CometAPIError:
+    """The aiocomet error for an HTTP error status, with the server's message if any."""
+    server_status, server_message = status, ""
+    with contextlib.suppress(msgspec.MsgspecError, UnicodeDecodeError):
+        parsed = msgspec.json.decode(body[:65536])
+        if isinstance(parsed, dict):
+            server_status = int(parsed.get("Status", status) or status)
+            server_message = redact(str(parsed.get("Message", "")))
+    if not server_message and body:
+        server_message = redact(body[:200].decode("utf-8", "replace").strip())
+    where = f"{spec.name} ({spec.path})"
+    if status == 449:
+        totp = headers.get("X-Comet-TOTP-Requested") is not None
+        challenge_raw = headers.get("X-Comet-U2F-Challenge")
+        challenge: object = None
+        if challenge_raw:
+            try:
+                challenge = msgspec.json.decode(challenge_raw)
+            except msgspec.DecodeError:
+                challenge = challenge_raw
+        factor = "a TOTP code" if totp else "a U2F signature" if challenge else "a second factor"
+        return MFARequiredError(
+            f"{where}: the server requires {factor} (HTTP 449); configure totp_secret "
+            "or pass a U2F sign response",
+            method=spec.name,
+            totp_requested=totp,
+            u2f_challenge=challenge,
+        )
+    cls: type[CometAPIError]
+    hint = ""
+    if status == 403:
+        cls, hint = AuthenticationError, "; check the username, password and account type"
+    elif status >= 500:
+        cls = ServerError
+    else:
+        cls = CometAPIError
+    detail = f": {server_message}" if server_message else ""
+    return cls(
+        f"{where} failed with HTTP {status}{detail}{hint}",
+        method=spec.name,
+        http_status=status,
+        status=server_status,
+        server_message=server_message,
+    )
+
+
+class Transport:
+    """Sends API requests on a shared aiohttp session."""
+
+    def __init__(
+        self,
+        session: Callable[[], aiohttp.ClientSession],
+        base_url: str,
+        *,
+        retry: RetryPolicy,
+        max_response_bytes: int,
+        sleep: Sleep = default_sleep,
+    ) -> None:
+        self._session = session
+        self.base_url = base_url.rstrip("/")
+        self.retry = retry
+        self.max_response_bytes = max_response_bytes
+        self._sleep = sleep
+
+    async def _read_capped(self, spec: MethodSpec[Any], resp: aiohttp.ClientResponse) -> bytes:
+        cap = self.max_response_bytes
+        if resp.content_length is not None and resp.content_length > cap:
+            raise _too_large(spec, cap)
+        buf = bytearray()
+        async for chunk in resp.content.iter_chunked(1 << 16):
+            buf += chunk
+            if len(buf) > cap:
+                raise _too_large(spec, cap)
+        return bytes(buf)
+
+    @contextlib.asynccontextmanager
+    async def _attempt(
+        self, spec: MethodSpec[Any], body: Body, timeout: aiohttp.ClientTimeout, redact: Redactor
+    ) -> AsyncIterator[aiohttp.ClientResponse]:
+        url = self.base_url + spec.path
+        started = time.perf_counter()
+        status: int | str = "error"
+        try:
+            async with self._session().request(
+                spec.http_method,
+                url,
+                data=body.data if spec.http_method != "GET" else None,
+                headers=body.headers,
+                allow_redirects=False,
+                timeout=timeout,
+            ) as resp:
+                status = resp.status
+                if 300 <= resp.status < 400:
+                    location = resp.headers.get("Location", "?")
+                    raise TransportError(
+                        f"{spec.name}: the server answered HTTP {resp.status} redirecting to "
+                        f"{redact(location)!r}; redirects are not followed because the request "
+                        "carries credentials. Point the client at the final URL."
+                    )
+                yield resp
+        finally:
+            log.debug(
+                "%s %s -> %s in %.1f ms",
+                spec.name,
+                spec.path,
+                status,
+                (time.perf_counter() - started) * 1000,
+            )
+
+    async def call(
+        self,
+        spec: MethodSpec[Any],
+        make_body: BodyFactory,
+        *,
+        timeout: float,
+        redact: Redactor,
+        retry: RetryPolicy | None = None,
+    ) -> bytes:
+        """Send ``spec`` and return the body of a 2xx answer; raise on anything else."""
+        policy = retry or self.retry
+        attempt = 0
+        while True:
+            sent = False
+            delay: float | None = None
+            try:
+                body = await make_body()
+                sent = True
+                async with self._attempt(
+                    spec, body, aiohttp.ClientTimeout(total=timeout), redact
+                ) as resp:
+                    if resp.status < 400:
+                        return await self._read_capped(spec, resp)
+                    raw = await resp.content.read(65536)
+                    error = error_from_status(spec, resp.status, resp.headers, raw, redact)
+                    retry_after = _retry_after(resp.headers, policy)
+                    retryable = resp.status == 429 or (
+                        spec.read_only and resp.status in RETRY_STATUSES
+                    )
+                    if not retryable or attempt + 1 >= policy.attempts:
+                        raise error
+                    delay = retry_after
+            except builtins.TimeoutError as exc:
+                if isinstance(exc, TimeoutError):
+                    raise
+                unknown = sent and not spec.read_only
+                if not spec.read_only or attempt + 1 >= policy.attempts:
+                    raise TimeoutError(
+                        _timeout_message(spec, timeout, unknown), outcome_unknown=unknown
+                    ) from None
+            except aiohttp.ClientConnectorError as exc:
+                if not spec.read_only or attempt + 1 >= policy.attempts:
+                    raise TransportError(
+                        f"{spec.name}: cannot connect to {self.base_url}: "
+                        f"{redact(str(exc.os_error or exc))}"
+                    ) from None
+            except (aiohttp.ClientError, OSError) as exc:
+                if isinstance(exc, aiohttp.ClientResponseError) and exc.status:
+                    raise
+                if not spec.read_only or attempt + 1 >= policy.attempts:
+                    raise TransportError(
+                        f"{spec.name}: request to {self.base_url} failed: "
+                        f"{type(exc).__name__}: {redact(str(exc))}"
+                    ) from None
+            if delay is None:
+                delay = policy.backoff.delay(attempt)
+            log.debug("%s: retrying in %.2f s (attempt %d)", spec.name, delay, attempt + 2)
+            await self._sleep(delay)
+            attempt += 1
+
+    @contextlib.asynccontextmanager
+    async def open_stream(
+        self, spec: MethodSpec[Any], body: Body, *, timeout: float, redact: Redactor
+    ) -> AsyncIterator[aiohttp.ClientResponse]:
+        """Open a binary download; ``timeout`` bounds connecting and each read, not the total."""
+        limits = aiohttp.ClientTimeout(total=None, sock_connect=timeout, sock_read=timeout)
+        try:
+            async with self._attempt(spec, body, limits, redact) as resp:
+                if resp.status >= 400:
+                    raw = await resp.content.read(65536)
+                    raise error_from_status(spec, resp.status, resp.headers, raw, redact)
+                yield resp
+        except builtins.TimeoutError:
+            raise TimeoutError(_timeout_message(spec, timeout, False)) from None
+        except aiohttp.ClientError as exc:
+            raise TransportError(
+                f"{spec.name}: download failed: {type(exc).__name__}: {redact(str(exc))}"
+            ) from None
+
+
+def _timeout_message(spec: MethodSpec[Any], timeout: float, outcome_unknown: bool) -> str:
+    msg = f"{spec.name} timed out after {timeout:g} s"
+    if outcome_unknown:
+        msg += (
+            "; the request was sent, so the server may or may not have applied it - "
+            "check its state before repeating"
+        )
+    return msg
+
+
+def _too_large(spec: MethodSpec[Any], cap: int) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"{spec.name}: the response is larger than max_response_bytes={cap}; raise the cap "
+        "or use the method's streaming form"
+    )

@@ -1,0 +1,333 @@
+"""CometClient: configuration, the shared aiohttp session, and the call pipeline.
+
+Every generated API method ends in :meth:`CometClient._call`: check that the
+account kind fits the method, encode the parameters, send through the
+transport, re-login once if a session key was rejected, decode the answer.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import ssl as ssl_module
+from collections.abc import AsyncIterable
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+import aiohttp
+import msgspec
+
+from . import _codec
+from ._backoff import Sleep, default_sleep
+from ._download import Download
+from ._generated import methods as M
+from ._generated import models
+from ._generated.api import GeneratedAPI
+from ._methodspec import MethodSpec
+from ._params import encode_params
+from ._transport import Body, RetryPolicy, Transport
+from .auth import AccountType, Credentials
+from .errors import (
+    AuthenticationError,
+    ClientClosedError,
+    CometAPIError,
+    CredentialsError,
+    ResponseDecodeError,
+)
+
+__all__ = ["CometClient"]
+
+T = TypeVar("T")
+log = logging.getLogger("aiocomet")
+
+DEFAULT_USER_AGENT = "aiocomet/0.1"
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+
+
+class _Shared:
+    """State shared by a client and the copies made by ``with_options``."""
+
+    def __init__(self, session: aiohttp.ClientSession | None) -> None:
+        self.session = session
+        self.owns_session = session is None
+        self.closed = False
+
+
+def _ssl_option(
+    ssl: ssl_module.SSLContext | None, verify: bool, ca_file: str | None
+) -> ssl_module.SSLContext | bool:
+    if ssl is not None:
+        return ssl
+    if not verify:
+        log.warning("TLS certificate verification is OFF (verify=False): use only for testing")
+        return False
+    if ca_file:
+        return ssl_module.create_default_context(cafile=ca_file)
+    return True
+
+
+class CometClient(GeneratedAPI):
+    """An async client for one Comet Server.
+
+    ::
+
+        async with CometClient("https://comet.example.com", "admin", "secret") as client:
+            users = await client.admin_list_users()
+
+    ``account_type="user"`` makes the credentials an end-user account, which
+    drives the ``user_web_*`` methods. With ``totp_secret`` a fresh TOTP code
+    is computed for every request; after :meth:`login` every call uses a
+    session key, and a rejected session key triggers one fresh login.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        username: str,
+        password: str | None = None,
+        *,
+        session_key: str | None = None,
+        totp_secret: str | None = None,
+        account_type: AccountType = "admin",
+        session: aiohttp.ClientSession | None = None,
+        timeout: float = 30.0,
+        ssl: ssl_module.SSLContext | None = None,
+        verify: bool = True,
+        ca_file: str | None = None,
+        user_agent: str = DEFAULT_USER_AGENT,
+        accept_language: str | None = None,
+        max_connections: int = 100,
+        retry: RetryPolicy | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        sleep: Sleep = default_sleep,
+    ) -> None:
+        if not base_url.startswith(("http://", "https://")):
+            raise ValueError(f"base_url must start with http:// or https://, got {base_url!r}")
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        self.base_url = base_url.rstrip("/")
+        self.credentials = Credentials(
+            username,
+            password,
+            session_key=session_key,
+            totp_secret=totp_secret,
+            account_type=account_type,
+        )
+        self.timeout = timeout
+        self.user_agent = user_agent
+        self.accept_language = accept_language
+        self.max_connections = max_connections
+        self._ssl = _ssl_option(ssl, verify, ca_file)
+        self._shared = _Shared(session)
+        self._transport = Transport(
+            self._session,
+            self.base_url,
+            retry=retry or RetryPolicy(),
+            max_response_bytes=max_response_bytes,
+            sleep=sleep,
+        )
+
+    def __repr__(self) -> str:
+        return f"CometClient({self.base_url!r}, {self.credentials!r})"
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def _session(self) -> aiohttp.ClientSession:
+        shared = self._shared
+        if shared.closed:
+            raise ClientClosedError("this CometClient is closed; create a new one")
+        if shared.session is None:
+            connector = aiohttp.TCPConnector(limit=self.max_connections, ssl=self._ssl)
+            shared.session = aiohttp.ClientSession(
+                connector=connector,
+                headers=self._default_headers(),
+                auto_decompress=True,
+            )
+        return shared.session
+
+    def _default_headers(self) -> dict[str, str]:
+        headers = {"User-Agent": self.user_agent}
+        if self.accept_language:
+            headers["Accept-Language"] = self.accept_language
+        return headers
+
+    @property
+    def session(self) -> aiohttp.ClientSession:
+        """The aiohttp session shared by API calls and the event stream."""
+        return self._session()
+
+    @property
+    def closed(self) -> bool:
+        return self._shared.closed
+
+    async def __aenter__(self) -> CometClient:
+        self._session()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the session if this client created it. Idempotent."""
+        shared = self._shared
+        if shared.closed:
+            return
+        shared.closed = True
+        if shared.owns_session and shared.session is not None:
+            await shared.session.close()
+
+    def with_options(
+        self, *, timeout: float | None = None, retry: RetryPolicy | None = None
+    ) -> CometClient:
+        """A view of this client with other per-call settings, sharing its session."""
+        clone = copy.copy(self)
+        if timeout is not None:
+            clone.timeout = timeout
+        if retry is not None:
+            clone._transport = copy.copy(self._transport)
+            clone._transport.retry = retry
+        return clone
+
+    # -- authentication --------------------------------------------------------------------
+
+    async def login(self) -> str:
+        """Start a session with the password (and TOTP); later calls use the session key.
+
+        Returns the session key. Admins use ``AdminAccountSessionStart``, end
+        users ``UserWebSessionStart``.
+        """
+        creds = self.credentials
+        if not creds.has_password:
+            raise CredentialsError("login() needs a password; this client has only a session key")
+        spec: MethodSpec[models.SessionKeyRegeneratedResponse] = (
+            M.AdminAccountSessionStart if creds.account_type == "admin" else M.UserWebSessionStart
+        )
+        result = await self._send(spec, {}, password_only=True)
+        if not result.SessionKey:
+            raise AuthenticationError(
+                f"{spec.name} returned no session key (Status {result.Status})",
+                method=spec.name,
+                status=result.Status,
+            )
+        creds.session_key = result.SessionKey
+        return result.SessionKey
+
+    def _check_account(self, spec: MethodSpec[Any]) -> None:
+        kind = self.credentials.account_type
+        if spec.auth in ("admin", "user") and spec.auth != kind:
+            need = "an admin account" if spec.auth == "admin" else "an end-user account"
+            raise CredentialsError(
+                f"{spec.python_name}() ({spec.name}) needs {need}, but this client holds "
+                f"{'an admin' if kind == 'admin' else 'an end-user'} account; create a "
+                f"CometClient with account_type={spec.auth!r}"
+            )
+
+    # -- calls -------------------------------------------------------------------------------
+
+    async def _call(self, method: MethodSpec[T], params: dict[str, Any]) -> T:
+        self._check_account(method)
+        try:
+            return await self._send(method, params)
+        except AuthenticationError:
+            creds = self.credentials
+            if method.auth == "none" or not creds.session_key or not creds.has_password:
+                raise
+            log.info("%s: session key rejected; logging in again", method.name)
+            creds.session_key = None
+            await self.login()
+            return await self._send(method, params)
+
+    async def _send(
+        self, method: MethodSpec[T], params: dict[str, Any], *, password_only: bool = False
+    ) -> T:
+        form, upload = encode_params(method, params, self.base_url)
+        creds = self.credentials
+
+        async def make_body() -> Body:
+            if method.multipart:
+                return Body(await _multipart(upload), creds.multipart_headers())
+            fields = {} if method.auth == "none" else creds.form_fields(password_only=password_only)
+            return Body({**fields, **form}, {})
+
+        body = await self._transport.call(
+            method, make_body, timeout=self.timeout, redact=creds.redact
+        )
+        if method.returns_bytes:
+            return body  # type: ignore[return-value]
+        return self._decode(method, body)
+
+    def _decode(self, method: MethodSpec[T], body: bytes) -> T:
+        try:
+            value: T = _codec.decode(body, method.decode_type)
+        except msgspec.MsgspecError as exc:
+            error = _error_message_in(method, body)
+            if error is not None:
+                raise error from None
+            raise ResponseDecodeError(
+                f"{method.name}: the response is not a valid {method.returns} ({exc}); "
+                f"body starts {self.credentials.redact(repr(body[:200]))}",
+                method=method.name,
+                body_start=body[:200],
+            ) from None
+        if isinstance(value, models.CometAPIResponseMessage) and value.Status >= 400:
+            raise CometAPIError(
+                f"{method.name} failed: Status {value.Status}: "
+                f"{self.credentials.redact(value.Message)}",
+                method=method.name,
+                http_status=200,
+                status=value.Status,
+                server_message=self.credentials.redact(value.Message),
+            )
+        return value
+
+    def _stream(self, method: MethodSpec[bytes], params: dict[str, Any]) -> Download:
+        self._check_account(method)
+        form, _ = encode_params(method, params, self.base_url)
+        creds = self.credentials
+        return Download(
+            self._transport,
+            method,
+            lambda: Body({**creds.form_fields(), **form}, {}),
+            timeout=self.timeout,
+            redact=creds.redact,
+        )
+
+
+def _error_message_in(method: MethodSpec[Any], body: bytes) -> CometAPIError | None:
+    """A ``CometAPIResponseMessage`` error sent instead of the expected type, if it is one."""
+    try:
+        msg = msgspec.json.decode(body, type=models.CometAPIResponseMessage)
+    except msgspec.MsgspecError:
+        return None
+    if msg.Status < 400:
+        return None
+    return CometAPIError(
+        f"{method.name} failed: Status {msg.Status}: {msg.Message}",
+        method=method.name,
+        http_status=200,
+        status=msg.Status,
+        server_message=msg.Message,
+    )
+
+
+async def _multipart(upload: Any) -> aiohttp.MultipartWriter:
+    writer = aiohttp.MultipartWriter("form-data")
+    payload: aiohttp.payload.Payload
+    if isinstance(upload, bytes | bytearray):
+        payload = aiohttp.payload.BytesPayload(bytes(upload))
+    elif isinstance(upload, str | os.PathLike):
+        payload = aiohttp.payload.BufferedReaderPayload(Path(upload).open("rb"))
+    elif isinstance(upload, AsyncIterable):
+        payload = aiohttp.payload.AsyncIterablePayload(upload)
+    else:
+        raise TypeError(f"upload must be bytes, a path or an async iterable, not {type(upload)}")
+    payload.set_content_disposition("form-data", name="upload", filename="upload")
+    writer.append_payload(payload)
+    return writer
