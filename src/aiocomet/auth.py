@@ -16,6 +16,7 @@ import msgspec
 import pyotp
 
 from ._generated import models
+from .errors import CredentialsError
 
 AccountType = Literal["admin", "user"]
 
@@ -41,10 +42,11 @@ class Credentials:
         self.account_type: AccountType = account_type
         self._password = password
         self._session_key = session_key
-        self._totp = pyotp.TOTP(totp_secret) if totp_secret else None
+        self._totp = _make_totp(totp_secret) if totp_secret else None
         self._totp_secret = totp_secret
         self._clock = clock
         self._issued_codes: list[str] = []
+        self._retired_keys: list[str] = []
         self.u2f_sign: models.U2FSignResponse | None = None
 
     def __repr__(self) -> str:
@@ -76,6 +78,8 @@ class Credentials:
 
     @session_key.setter
     def session_key(self, value: str | None) -> None:
+        if self._session_key:  # keep redacting a retired key: old messages may still carry it
+            self._retired_keys = [*self._retired_keys[-4:], self._session_key]
         self._session_key = value
 
     @property
@@ -142,7 +146,13 @@ class Credentials:
     # -- redaction ------------------------------------------------------------------------
 
     def secrets(self) -> list[str]:
-        found = [self._password, self._session_key, self._totp_secret, *self._issued_codes]
+        found = [
+            self._password,
+            self._session_key,
+            self._totp_secret,
+            *self._retired_keys,
+            *self._issued_codes,
+        ]
         return [s for s in found if s]
 
     def redact(self, text: str) -> str:
@@ -150,3 +160,13 @@ class Credentials:
         for secret in sorted(self.secrets(), key=len, reverse=True):
             text = text.replace(secret, REDACTED)
         return text
+
+
+def _make_totp(secret: str) -> pyotp.TOTP:
+    try:
+        return pyotp.TOTP(secret)
+    except (ValueError, TypeError) as exc:
+        reason = "too short" if "bits" in str(exc) else "not valid base32"
+        raise CredentialsError(
+            f"totp_secret is {reason}; pass the base32 secret shown when TOTP was enabled"
+        ) from None

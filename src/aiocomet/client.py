@@ -7,11 +7,13 @@ transport, re-login once if a session key was rejected, decode the answer.
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import logging
 import os
 import ssl as ssl_module
-from collections.abc import AsyncIterable
+import time
+from collections.abc import AsyncIterable, Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -34,6 +36,7 @@ from .errors import (
     ClientClosedError,
     CometAPIError,
     CredentialsError,
+    MFARequiredError,
     ResponseDecodeError,
 )
 
@@ -53,6 +56,7 @@ class _Shared:
         self.session = session
         self.owns_session = session is None
         self.closed = False
+        self.login_lock = asyncio.Lock()
 
 
 def _ssl_option(
@@ -80,6 +84,10 @@ class CometClient(GeneratedAPI):
     drives the ``user_web_*`` methods. With ``totp_secret`` a fresh TOTP code
     is computed for every request; after :meth:`login` every call uses a
     session key, and a rejected session key triggers one fresh login.
+
+    ``sleep`` and ``clock`` are injectable so retry and TOTP behaviour can be
+    tested without waiting. For ``PasswordU2F`` set
+    ``client.credentials.u2f_sign`` to a :class:`~aiocomet.models.U2FSignResponse`.
     """
 
     def __init__(
@@ -102,6 +110,7 @@ class CometClient(GeneratedAPI):
         retry: RetryPolicy | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         sleep: Sleep = default_sleep,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         if not base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must start with http:// or https://, got {base_url!r}")
@@ -114,6 +123,7 @@ class CometClient(GeneratedAPI):
             session_key=session_key,
             totp_secret=totp_secret,
             account_type=account_type,
+            clock=clock,
         )
         self.timeout = timeout
         self.user_agent = user_agent
@@ -233,16 +243,30 @@ class CometClient(GeneratedAPI):
 
     async def _call(self, method: MethodSpec[T], params: dict[str, Any]) -> T:
         self._check_account(method)
+        creds = self.credentials
+        used_key = creds.session_key
         try:
             return await self._send(method, params)
-        except AuthenticationError:
-            creds = self.credentials
-            if method.auth == "none" or not creds.session_key or not creds.has_password:
+        except MFARequiredError:
+            # A code computed at the very end of its window can arrive stale: one fresh try.
+            if method.auth == "none" or not creds.has_totp or used_key:
                 raise
-            log.info("%s: session key rejected; logging in again", method.name)
-            creds.session_key = None
-            await self.login()
+            log.info("%s: TOTP code not accepted; retrying once with a fresh code", method.name)
             return await self._send(method, params)
+        except AuthenticationError:
+            if method.auth == "none" or not used_key or not creds.has_password:
+                raise
+            await self._relogin(method, used_key)
+            return await self._send(method, params)
+
+    async def _relogin(self, method: MethodSpec[Any], rejected_key: str) -> None:
+        """Replace a rejected session key, once for all callers that saw it rejected."""
+        async with self._shared.login_lock:
+            if self.credentials.session_key != rejected_key:
+                return  # another call already logged in again
+            log.info("%s: session key rejected; logging in again", method.name)
+            self.credentials.session_key = None
+            await self.login()
 
     async def _send(
         self, method: MethodSpec[T], params: dict[str, Any], *, password_only: bool = False
@@ -267,14 +291,15 @@ class CometClient(GeneratedAPI):
         try:
             value: T = _codec.decode(body, method.decode_type)
         except msgspec.MsgspecError as exc:
-            error = _error_message_in(method, body)
+            error = _error_message_in(method, body, self.credentials.redact)
             if error is not None:
                 raise error from None
+            start = self.credentials.redact(body[:200].decode("utf-8", "replace"))
             raise ResponseDecodeError(
                 f"{method.name}: the response is not a valid {method.returns} ({exc}); "
-                f"body starts {self.credentials.redact(repr(body[:200]))}",
+                f"body starts {start!r}",
                 method=method.name,
-                body_start=body[:200],
+                body_start=start.encode(),
             ) from None
         if isinstance(value, models.CometAPIResponseMessage) and value.Status >= 400:
             raise CometAPIError(
@@ -300,7 +325,9 @@ class CometClient(GeneratedAPI):
         )
 
 
-def _error_message_in(method: MethodSpec[Any], body: bytes) -> CometAPIError | None:
+def _error_message_in(
+    method: MethodSpec[Any], body: bytes, redact: Callable[[str], str]
+) -> CometAPIError | None:
     """A ``CometAPIResponseMessage`` error sent instead of the expected type, if it is one."""
     try:
         msg = msgspec.json.decode(body, type=models.CometAPIResponseMessage)
@@ -308,12 +335,13 @@ def _error_message_in(method: MethodSpec[Any], body: bytes) -> CometAPIError | N
         return None
     if msg.Status < 400:
         return None
+    message = redact(msg.Message)
     return CometAPIError(
-        f"{method.name} failed: Status {msg.Status}: {msg.Message}",
+        f"{method.name} failed: Status {msg.Status}: {message}",
         method=method.name,
         http_status=200,
         status=msg.Status,
-        server_message=msg.Message,
+        server_message=message,
     )
 
 
