@@ -286,3 +286,28 @@ async def test_api_error_carries_fields() -> None:
                 await c.admin_list_users()
     assert (info.value.http_status, info.value.status, info.value.message) == (400, 400, "e400")
     assert info.value.method == "AdminListUsers"
+
+
+async def test_pool_exhaustion_times_out_and_releases_connections() -> None:
+    hold = asyncio.Event()
+    async with FakeComet() as server:
+        server.always(DELETE, Reply(body={"Status": 200}, hold=hold))
+        async with client(server.url, max_connections=10, timeout=0.3) as c:
+            results = await asyncio.gather(
+                *(c.admin_delete_user(f"u{i}") for i in range(50)), return_exceptions=True
+            )
+            hold.set()
+            assert all(isinstance(r, TimeoutError) for r in results)
+            connector = c.session.connector
+            assert connector is not None
+            assert len(connector._acquired) == 0  # type: ignore[attr-defined]
+    assert len(server.seen) <= 10
+
+
+async def test_50mb_body_aborted_at_10mb_cap() -> None:
+    body = b'["' + b"x" * (50 << 20) + b'"]'
+    async with FakeComet() as server:
+        server.always(LIST, Reply(raw=body))
+        async with client(server.url, max_response_bytes=10 << 20) as c:
+            with pytest.raises(ResponseTooLargeError, match="max_response_bytes"):
+                await c.admin_list_users()

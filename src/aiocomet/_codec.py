@@ -119,11 +119,15 @@ def typed_decoder(t: Any) -> msgspec.json.Decoder[Any]:
     return msgspec.json.Decoder(t)
 
 
+DECODE_ERRORS = (msgspec.MsgspecError, RecursionError)
+"""What decoding untrusted JSON can raise (msgspec reports very deep nesting as RecursionError)."""
+
+
 def decode(data: bytes, t: Any) -> Any:
     """Decode JSON into ``t``, keeping unknown keys on every struct in it.
 
-    Raises ``msgspec.DecodeError`` / ``msgspec.ValidationError``; callers map
-    them to :class:`aiocomet.ResponseDecodeError`.
+    Raises one of :data:`DECODE_ERRORS`; callers map them to
+    :class:`aiocomet.ResponseDecodeError`.
     """
     value = typed_decoder(t).decode(data)
     info = _type_info(t)

@@ -290,7 +290,7 @@ class CometClient(GeneratedAPI):
     def _decode(self, method: MethodSpec[T], body: bytes) -> T:
         try:
             value: T = _codec.decode(body, method.decode_type)
-        except msgspec.MsgspecError as exc:
+        except _codec.DECODE_ERRORS as exc:
             error = _error_message_in(method, body, self.credentials.redact)
             if error is not None:
                 raise error from None
@@ -331,7 +331,7 @@ def _error_message_in(
     """A ``CometAPIResponseMessage`` error sent instead of the expected type, if it is one."""
     try:
         msg = msgspec.json.decode(body, type=models.CometAPIResponseMessage)
-    except msgspec.MsgspecError:
+    except _codec.DECODE_ERRORS:
         return None
     if msg.Status < 400:
         return None
