@@ -8,7 +8,7 @@ everything about HTTP lives in the client and its transport.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterable, AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator, Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
@@ -35,7 +35,11 @@ class DownloadStream(Protocol):
 
     def iter_chunks(self, chunk_size: int = ...) -> AsyncIterator[bytes]: ...
 
-    async def save(self, path: str | os.PathLike[str] | Path) -> int: ...
+    async def save(
+        self,
+        path: str | os.PathLike[str] | Path,
+        progress: Callable[[int, int | None], None] | None = None,
+    ) -> int: ...
 
 
 class APIBase:

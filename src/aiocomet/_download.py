@@ -90,14 +90,19 @@ class Download:
                 f"{self._method.name}: download interrupted: {type(exc).__name__}"
             ) from None
 
-    async def save(self, path: str | os.PathLike[str] | Path) -> int:
+    async def save(
+        self,
+        path: str | os.PathLike[str] | Path,
+        progress: Callable[[int, int | None], None] | None = None,
+    ) -> int:
         """Write the body to ``path`` chunk by chunk; returns the number of bytes written.
 
-        A partial file is removed if the download fails.
+        ``progress(done, total)`` is called after each chunk. A partial file is
+        removed if the download fails.
         """
         if self._response is None:
             async with self:
-                return await self.save(path)
+                return await self.save(path, progress)
         target = Path(path)
         written = 0
         try:
@@ -105,6 +110,8 @@ class Download:
                 async for chunk in self.iter_chunks():
                     fh.write(chunk)
                     written += len(chunk)
+                    if progress is not None:
+                        progress(written, self.content_length)
         except BaseException:
             target.unlink(missing_ok=True)
             raise

@@ -1,0 +1,133 @@
+"""``aiocomet methods``, ``aiocomet call`` and ``aiocomet download``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from .. import _codec
+from .._generated.methods import METHODS
+from .._methodspec import MethodSpec, ParamSpec
+from .._model import CometModel
+from ._common import UsageError, connection_from, make_client
+
+_BY_PYTHON_NAME = {spec.python_name: spec for spec in METHODS.values()}
+
+
+def find_method(name: str) -> MethodSpec[Any]:
+    """A method by spec name (``AdminListUsers``) or snake_case (``admin_list_users``)."""
+    spec = METHODS.get(name) or _BY_PYTHON_NAME.get(name.replace("-", "_").lower())
+    if spec is None:
+        close = [n for n in METHODS if name.lower().replace("_", "") in n.lower()][:5]
+        more = f"; did you mean {', '.join(close)}?" if close else ""
+        raise UsageError(f"unknown method {name!r}{more} (see 'aiocomet methods')")
+    return spec
+
+
+def _find_param(spec: MethodSpec[Any], key: str) -> ParamSpec:
+    for param in spec.params:
+        if key in (param.name, param.python_name):
+            return param
+    names = ", ".join(p.name for p in spec.params) or "none"
+    raise UsageError(f"{spec.name} has no parameter {key!r} (parameters: {names})")
+
+
+def convert_param(spec: MethodSpec[Any], param: ParamSpec, text: str) -> Any:
+    """A command-line string as a value of the parameter's spec type."""
+    if text.startswith("@") and param.encoding != "raw":
+        text = Path(text[1:]).read_text()
+    if param.encoding == "raw":
+        return text
+    if param.encoding == "bool":
+        lowered = text.lower()
+        if lowered not in ("1", "0", "true", "false", "yes", "no"):
+            raise UsageError(f"{param.name} expects true/false, got {text!r}")
+        return lowered in ("1", "true", "yes")
+    if param.encoding == "file":
+        return Path(text)
+    try:
+        return _codec.decode(text.encode(), param.python_type)
+    except _codec.DECODE_ERRORS as exc:
+        raise UsageError(f"{param.name} expects JSON of type {param.type}: {exc}") from None
+
+
+def parse_params(spec: MethodSpec[Any], pairs: list[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        if not sep:
+            raise UsageError(f"--param needs Name=value, got {pair!r}")
+        param = _find_param(spec, key)
+        values[param.name] = convert_param(spec, param, text)
+    missing = [p.name for p in spec.params if not p.optional and p.name not in values]
+    if missing:
+        raise UsageError(f"{spec.name} needs --param for: {', '.join(missing)}")
+    return values
+
+
+def to_json(value: Any) -> str:
+    if isinstance(value, CometModel | list | dict):
+        built = _codec.to_builtins(value)
+    else:
+        built = msgspec.to_builtins(value)
+    return json.dumps(built, indent=2, ensure_ascii=False)
+
+
+def cmd_methods(args: argparse.Namespace) -> int:
+    needle = (args.search or "").lower()
+    for spec in METHODS.values():
+        params = " ".join(
+            f"[{p.name}:{p.type}]" if p.optional else f"{p.name}:{p.type}" for p in spec.params
+        )
+        line = f"{spec.name:<48} {spec.http_method} {spec.path}  ({spec.auth}) {params}"
+        if needle in line.lower() or needle in spec.python_name:
+            print(line)
+    return 0
+
+
+async def cmd_call(args: argparse.Namespace) -> int:
+    spec = find_method(args.method)
+    if spec.returns_bytes:
+        raise UsageError(f"{spec.name} returns a file: use 'aiocomet download {spec.name}'")
+    values = parse_params(spec, args.param or [])
+    async with make_client(connection_from(args)) as client:
+        result = await client._call(spec, values)
+    print(to_json(result))
+    return 0
+
+
+def _progress(done: int, total: int | None, started: float) -> str:
+    rate = done / max(time.monotonic() - started, 1e-6) / (1 << 20)
+    if total:
+        width = 30
+        filled = int(width * done / total)
+        bar = "#" * filled + "-" * (width - filled)
+        return f"\r[{bar}] {done / total:6.1%} {done >> 20} MiB {rate:.1f} MiB/s"
+    return f"\r{done >> 20} MiB {rate:.1f} MiB/s"
+
+
+async def cmd_download(args: argparse.Namespace) -> int:
+    spec = find_method(args.method)
+    if not spec.returns_bytes:
+        raise UsageError(f"{spec.name} returns JSON: use 'aiocomet call {spec.name}'")
+    values = parse_params(spec, args.param or [])
+    output = Path(args.output)
+    show = sys.stderr.isatty() and not args.quiet
+    started = time.monotonic()
+
+    def progress(done: int, total: int | None) -> None:
+        if show:
+            sys.stderr.write(_progress(done, total, started))
+
+    async with make_client(connection_from(args)) as client:
+        size = await client._stream(spec, values).save(output, progress)
+    if show:
+        sys.stderr.write("\n")
+    print(f"saved {size} bytes to {output}", file=sys.stderr)
+    return 0
