@@ -9,6 +9,7 @@ whose type can hold a struct are walked, so flat structs cost nothing extra.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
@@ -32,15 +33,15 @@ class _StructInfo:
     ]  # (attribute, wire key, type) that can hold structs
 
 
-def _holds_struct(t: mi.Type, seen: frozenset[type] = frozenset()) -> bool:
+def _holds_struct(t: mi.Type) -> bool:
     if isinstance(t, mi.StructType):
         return True
     if isinstance(t, mi.ListType | mi.SetType | mi.FrozenSetType | mi.VarTupleType):
-        return _holds_struct(t.item_type, seen)
+        return _holds_struct(t.item_type)
     if isinstance(t, mi.DictType):
-        return _holds_struct(t.value_type, seen)
+        return _holds_struct(t.value_type)
     if isinstance(t, mi.UnionType):
-        return any(_holds_struct(x, seen) for x in t.types)
+        return any(_holds_struct(x) for x in t.types)
     return False
 
 
@@ -57,60 +58,49 @@ def _type_info(t: Any) -> mi.Type:
     return mi.type_info(t)
 
 
-def _attach(value: Any, raw: Any, t: mi.Type) -> None:
-    """Walk a typed value and its untyped twin, parking unknown keys on structs."""
-    if value is None or raw is None:
-        return
-    if isinstance(t, mi.StructType):
-        if not isinstance(raw, dict):
-            return
-        info = _struct_info(t.cls)
-        unknown = raw.keys() - info.known
-        if unknown:
-            value.__dict__[UNKNOWN_ATTR] = {k: raw[k] for k in raw if k in unknown}
-        for attr, key, sub in info.nested:
-            if key in raw:
-                _attach(getattr(value, attr), raw[key], sub)
-    elif isinstance(t, mi.ListType):
-        if isinstance(raw, list):
-            for item, raw_item in zip(value, raw, strict=False):
-                _attach(item, raw_item, t.item_type)
-    elif isinstance(t, mi.DictType):
-        if isinstance(raw, dict):
-            for item, raw_item in zip(value.values(), raw.values(), strict=False):
-                _attach(item, raw_item, t.value_type)
-    elif isinstance(t, mi.UnionType):
-        for option in t.types:
-            if isinstance(option, mi.StructType) and isinstance(value, option.cls):
-                _attach(value, raw, option)
-            elif isinstance(option, mi.ListType | mi.DictType) and isinstance(value, list | dict):
-                _attach(value, raw, option)
+StructVisitor = Callable[[Any, dict[str, Any], type[msgspec.Struct]], None]
 
 
-def _restore(value: Any, built: Any, t: mi.Type) -> None:
-    """Inverse of :func:`_attach`: copy parked keys into the builtins tree."""
-    if value is None or built is None:
+def _walk(value: Any, twin: Any, t: mi.Type, visit: StructVisitor) -> None:
+    """Walk a typed value and its builtins twin together, calling ``visit`` on each struct.
+
+    Only fields that can hold structs are entered, so flat data costs nothing.
+    """
+    if value is None or twin is None:
         return
     if isinstance(t, mi.StructType):
-        unknown = value.__dict__.get(UNKNOWN_ATTR)
-        if unknown:
-            for k, v in unknown.items():
-                built.setdefault(k, v)
-        for attr, key, sub in _struct_info(t.cls).nested:
-            if key in built:
-                _restore(getattr(value, attr), built[key], sub)
+        if isinstance(twin, dict):
+            visit(value, twin, t.cls)
+            for attr, key, sub in _struct_info(t.cls).nested:
+                if key in twin:
+                    _walk(getattr(value, attr), twin[key], sub, visit)
     elif isinstance(t, mi.ListType):
-        for item, built_item in zip(value, built, strict=False):
-            _restore(item, built_item, t.item_type)
+        if isinstance(twin, list):
+            for item, twin_item in zip(value, twin, strict=False):
+                _walk(item, twin_item, t.item_type, visit)
     elif isinstance(t, mi.DictType):
-        for item, built_item in zip(value.values(), built.values(), strict=False):
-            _restore(item, built_item, t.value_type)
+        if isinstance(twin, dict):
+            for item, twin_item in zip(value.values(), twin.values(), strict=False):
+                _walk(item, twin_item, t.value_type, visit)
     elif isinstance(t, mi.UnionType):
         for option in t.types:
-            if isinstance(option, mi.StructType) and isinstance(value, option.cls):
-                _restore(value, built, option)
-            elif isinstance(option, mi.ListType | mi.DictType) and isinstance(value, list | dict):
-                _restore(value, built, option)
+            if (isinstance(option, mi.StructType) and isinstance(value, option.cls)) or (
+                isinstance(option, mi.ListType | mi.DictType) and isinstance(value, list | dict)
+            ):
+                _walk(value, twin, option, visit)
+
+
+def _park(value: Any, raw: dict[str, Any], cls: type[msgspec.Struct]) -> None:
+    """Keep the keys of ``raw`` that ``cls`` does not know on the instance."""
+    unknown = raw.keys() - _struct_info(cls).known
+    if unknown:
+        value.__dict__[UNKNOWN_ATTR] = {k: raw[k] for k in raw if k in unknown}
+
+
+def _unpark(value: Any, built: dict[str, Any], cls: type[msgspec.Struct]) -> None:
+    """Put the parked keys back into the builtins form of the instance."""
+    for key, item in value.__dict__.get(UNKNOWN_ATTR, {}).items():
+        built.setdefault(key, item)
 
 
 @cache
@@ -132,7 +122,7 @@ def decode(data: bytes, t: Any) -> Any:
     value = typed_decoder(t).decode(data)
     info = _type_info(t)
     if _holds_struct(info):
-        _attach(value, _raw_decoder.decode(data), info)
+        _walk(value, _raw_decoder.decode(data), info, _park)
     return value
 
 
@@ -140,7 +130,7 @@ def to_builtins(value: Any) -> Any:
     """Builtins (dict/list/str/...) for ``value``, unknown keys included."""
     built = msgspec.to_builtins(value)
     if isinstance(value, CometModel):
-        _restore(value, built, _type_info(type(value)))
+        _walk(value, built, _type_info(type(value)), _unpark)
     elif isinstance(value, list | dict):
         for item, built_item in zip(
             value.values() if isinstance(value, dict) else value,
@@ -148,7 +138,7 @@ def to_builtins(value: Any) -> Any:
             strict=False,
         ):
             if isinstance(item, CometModel):
-                _restore(item, built_item, _type_info(type(item)))
+                _walk(item, built_item, _type_info(type(item)), _unpark)
     return built
 
 
