@@ -3,6 +3,7 @@
 from . import constants, models
 from ._backoff import Backoff
 from ._transport import RetryPolicy
+from .account import CometAccountClient
 from .auth import Credentials
 from .client import CometClient
 from .errors import (
@@ -28,6 +29,7 @@ __all__ = [
     "Backoff",
     "ClientClosedError",
     "CometAPIError",
+    "CometAccountClient",
     "CometClient",
     "CometError",
     "Credentials",
