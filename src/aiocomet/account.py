@@ -16,7 +16,6 @@ default; ``token_auth="authToken"`` sends the other spelling.
 from __future__ import annotations
 
 import ssl as ssl_module
-from types import TracebackType
 from typing import Any, Literal, TypeVar, cast, get_args, get_origin
 
 import aiohttp
@@ -28,9 +27,10 @@ from ._generated import account as _a
 from ._generated.account import GeneratedAccountAPI, TokenAuthType
 from ._methodspec import MethodSpec
 from ._params import encode_params
+from ._session import SessionOwner, ssl_option
 from ._transport import Body, RetryPolicy, Transport
 from .auth import Credentials
-from .client import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT, _ssl_option
+from .client import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT
 from .errors import (
     ClientClosedError,
     CometAPIError,
@@ -100,7 +100,7 @@ class _AccountCredentials:
         return f"AccountCredentials(email={self.email!r}, auth_type={self.auth_type!r})"
 
 
-class CometAccountClient(GeneratedAccountAPI):
+class CometAccountClient(SessionOwner, GeneratedAccountAPI):
     """An async client for account.cometbackup.com.
 
     ::
@@ -142,10 +142,9 @@ class CometAccountClient(GeneratedAccountAPI):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.user_agent = user_agent
-        self._ssl = _ssl_option(ssl, verify, ca_file)
-        self._session_obj = session
-        self._owns_session = session is None
-        self._closed = False
+        self._init_session(
+            session, ssl=ssl_option(ssl, verify, ca_file), headers={"User-Agent": user_agent}
+        )
         self._transport = Transport(
             self._session,
             self.base_url,
@@ -161,47 +160,11 @@ class CometAccountClient(GeneratedAccountAPI):
             f"auth_type={creds.auth_type!r})"
         )
 
-    # -- lifecycle ---------------------------------------------------------------------
-
-    def _session(self) -> aiohttp.ClientSession:
-        if self._closed:
-            raise ClientClosedError("this CometAccountClient is closed; create a new one")
-        if self._session_obj is None:
-            self._session_obj = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(ssl=self._ssl),
-                headers={"User-Agent": self.user_agent},
-            )
-        return self._session_obj
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
-
-    async def __aenter__(self) -> CometAccountClient:
-        self._session()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Close the session if this client created it. Idempotent."""
-        if self._closed:
-            return
-        self._closed = True
-        if self._owns_session and self._session_obj is not None:
-            await self._session_obj.close()
-
     # -- calls -------------------------------------------------------------------------
 
     def _form(self, method: MethodSpec[Any], params: dict[str, Any]) -> dict[str, str]:
         """Check and encode the endpoint params; nothing is sent if one is wrong."""
-        if self._closed:
+        if self.closed:
             raise ClientClosedError("this CometAccountClient is closed; create a new one")
         for param in method.params:
             value = params.get(param.name)

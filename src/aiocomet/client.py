@@ -7,7 +7,6 @@ transport, re-login once if a session key was rejected, decode the answer.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import logging
 import os
@@ -15,7 +14,6 @@ import ssl as ssl_module
 import time
 from collections.abc import AsyncIterable, Callable
 from pathlib import Path
-from types import TracebackType
 from typing import Any, TypeVar
 
 import aiohttp
@@ -29,11 +27,11 @@ from ._generated import models
 from ._generated.api import GeneratedAPI
 from ._methodspec import MethodSpec
 from ._params import encode_params
+from ._session import SessionOwner, ssl_option
 from ._transport import Body, RetryPolicy, Transport
 from .auth import AccountType, Credentials
 from .errors import (
     AuthenticationError,
-    ClientClosedError,
     CometAPIError,
     CredentialsError,
     MFARequiredError,
@@ -49,30 +47,7 @@ DEFAULT_USER_AGENT = "aiocomet/0.1"
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 
-class _Shared:
-    """State shared by a client and the copies made by ``with_options``."""
-
-    def __init__(self, session: aiohttp.ClientSession | None) -> None:
-        self.session = session
-        self.owns_session = session is None
-        self.closed = False
-        self.login_lock = asyncio.Lock()
-
-
-def _ssl_option(
-    ssl: ssl_module.SSLContext | None, verify: bool, ca_file: str | None
-) -> ssl_module.SSLContext | bool:
-    if ssl is not None:
-        return ssl
-    if not verify:
-        log.warning("TLS certificate verification is OFF (verify=False): use only for testing")
-        return False
-    if ca_file:
-        return ssl_module.create_default_context(cafile=ca_file)
-    return True
-
-
-class CometClient(GeneratedAPI):
+class CometClient(SessionOwner, GeneratedAPI):
     """An async client for one Comet Server.
 
     ::
@@ -128,9 +103,12 @@ class CometClient(GeneratedAPI):
         self.timeout = timeout
         self.user_agent = user_agent
         self.accept_language = accept_language
-        self.max_connections = max_connections
-        self._ssl = _ssl_option(ssl, verify, ca_file)
-        self._shared = _Shared(session)
+        self._init_session(
+            session,
+            ssl=ssl_option(ssl, verify, ca_file),
+            headers=self._default_headers(),
+            max_connections=max_connections,
+        )
         self._transport = Transport(
             self._session,
             self.base_url,
@@ -144,54 +122,11 @@ class CometClient(GeneratedAPI):
 
     # -- lifecycle ---------------------------------------------------------------------
 
-    def _session(self) -> aiohttp.ClientSession:
-        shared = self._shared
-        if shared.closed:
-            raise ClientClosedError("this CometClient is closed; create a new one")
-        if shared.session is None:
-            connector = aiohttp.TCPConnector(limit=self.max_connections, ssl=self._ssl)
-            shared.session = aiohttp.ClientSession(
-                connector=connector,
-                headers=self._default_headers(),
-                auto_decompress=True,
-            )
-        return shared.session
-
     def _default_headers(self) -> dict[str, str]:
         headers = {"User-Agent": self.user_agent}
         if self.accept_language:
             headers["Accept-Language"] = self.accept_language
         return headers
-
-    @property
-    def session(self) -> aiohttp.ClientSession:
-        """The aiohttp session shared by API calls and the event stream."""
-        return self._session()
-
-    @property
-    def closed(self) -> bool:
-        return self._shared.closed
-
-    async def __aenter__(self) -> CometClient:
-        self._session()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Close the session if this client created it. Idempotent."""
-        shared = self._shared
-        if shared.closed:
-            return
-        shared.closed = True
-        if shared.owns_session and shared.session is not None:
-            await shared.session.close()
 
     def with_options(
         self, *, timeout: float | None = None, retry: RetryPolicy | None = None
@@ -261,7 +196,7 @@ class CometClient(GeneratedAPI):
 
     async def _relogin(self, method: MethodSpec[Any], rejected_key: str) -> None:
         """Replace a rejected session key, once for all callers that saw it rejected."""
-        async with self._shared.login_lock:
+        async with self._state.login_lock:
             if self.credentials.session_key != rejected_key:
                 return  # another call already logged in again
             log.info("%s: session key rejected; logging in again", method.name)

@@ -1,0 +1,106 @@
+"""Owning one aiohttp session: TLS settings, lazy creation, ``async with``, close.
+
+Shared by :class:`~aiocomet.CometClient` and :class:`~aiocomet.CometAccountClient`.
+A session passed in by the caller is used but never closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl as ssl_module
+from types import TracebackType
+from typing import Self
+
+import aiohttp
+
+from .errors import ClientClosedError
+
+log = logging.getLogger("aiocomet")
+
+
+def ssl_option(
+    ssl: ssl_module.SSLContext | None, verify: bool, ca_file: str | None
+) -> ssl_module.SSLContext | bool:
+    """The aiohttp ``ssl=`` value: verification stays on unless ``verify=False`` says so."""
+    if ssl is not None:
+        return ssl
+    if not verify:
+        log.warning("TLS certificate verification is OFF (verify=False): use only for testing")
+        return False
+    if ca_file:
+        return ssl_module.create_default_context(cafile=ca_file)
+    return True
+
+
+class SessionState:
+    """The session and its lifecycle, shared by a client and its ``with_options`` views."""
+
+    def __init__(self, session: aiohttp.ClientSession | None) -> None:
+        self.session = session
+        self.owns_session = session is None
+        self.closed = False
+        self.login_lock = asyncio.Lock()
+
+
+class SessionOwner:
+    """Mixin: a lazily created, owned-or-borrowed ``aiohttp.ClientSession``."""
+
+    _state: SessionState
+    _ssl: ssl_module.SSLContext | bool
+    _session_headers: dict[str, str]
+    _max_connections: int
+
+    def _init_session(
+        self,
+        session: aiohttp.ClientSession | None,
+        *,
+        ssl: ssl_module.SSLContext | bool,
+        headers: dict[str, str],
+        max_connections: int = 100,
+    ) -> None:
+        self._state = SessionState(session)
+        self._ssl = ssl
+        self._session_headers = headers
+        self._max_connections = max_connections
+
+    def _session(self) -> aiohttp.ClientSession:
+        state = self._state
+        if state.closed:
+            raise ClientClosedError(f"this {type(self).__name__} is closed; create a new one")
+        if state.session is None:
+            connector = aiohttp.TCPConnector(limit=self._max_connections, ssl=self._ssl)
+            state.session = aiohttp.ClientSession(
+                connector=connector, headers=self._session_headers
+            )
+        return state.session
+
+    @property
+    def session(self) -> aiohttp.ClientSession:
+        """The aiohttp session this client sends on."""
+        return self._session()
+
+    @property
+    def closed(self) -> bool:
+        return self._state.closed
+
+    async def __aenter__(self) -> Self:
+        self._session()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the session if this client created it. Idempotent."""
+        state = self._state
+        if state.closed:
+            return
+        state.closed = True
+        if state.owns_session and state.session is not None:
+            await state.session.close()
