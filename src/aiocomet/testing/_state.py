@@ -1,0 +1,280 @@
+"""The data a Comet Server keeps: profiles, policies, jobs, config, resources.
+
+Profiles, policies and the server config are stored as the JSON objects a
+client sent (over the defaults of their struct), so keys this SDK version
+does not know survive a round trip exactly as on a real server. Jobs are
+kept as :class:`BackupJobDetail` structs in start order, bounded by
+``max_jobs`` so that a long-running simulator does not grow without limit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import msgspec
+
+from .._generated import constants as c
+from .._generated.models import (
+    BackupJobDetail,
+    GroupPolicy,
+    LicenseLimits,
+    ServerConfigOptions,
+    ServerMetaVersionInfo,
+    UserProfileConfig,
+)
+
+_raw = msgspec.json.Decoder()
+_sorted = msgspec.json.Encoder(order="sorted")
+DAY = 86400
+
+
+class StateError(Exception):
+    """An API call that the server refuses: carries the HTTP status and message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def normalize(cls: type[Any], raw: bytes | str) -> dict[str, Any]:
+    """``raw`` JSON decoded over the defaults of ``cls``, every unknown key kept."""
+    typed = msgspec.json.decode(raw, type=cls)
+    merged: dict[str, Any] = msgspec.to_builtins(typed)
+    given = _raw.decode(raw)
+    if isinstance(given, dict):
+        merged.update(given)
+    return merged
+
+
+def defaults(cls: type[Any]) -> dict[str, Any]:
+    built: dict[str, Any] = msgspec.to_builtins(cls())
+    return built
+
+
+def content_hash(value: Any) -> str:
+    """A stable hash of a JSON value (key order does not matter)."""
+    return hashlib.sha256(_sorted.encode(value)).hexdigest()
+
+
+def is_running(job: BackupJobDetail) -> bool:
+    return c.JOB_STATUS_RUNNING__MIN <= job.Status <= c.JOB_STATUS_RUNNING__MAX
+
+
+class ServerState:
+    """Everything the emulated server remembers between requests."""
+
+    def __init__(self, *, clock: Callable[[], float], max_jobs: int = 100_000) -> None:
+        self._clock = clock
+        self.max_jobs = max_jobs
+        self.profiles: dict[str, dict[str, Any]] = {}
+        self.policies: dict[str, dict[str, Any]] = {}
+        self.jobs: OrderedDict[str, BackupJobDetail] = OrderedDict()
+        self.config: dict[str, Any] = defaults(ServerConfigOptions)
+        self.resources: dict[str, bytes] = {}
+        self.start_time = 0
+        self.start_hash = ""
+        self.restarted()
+
+    def now(self) -> int:
+        return int(self._clock())
+
+    def restarted(self) -> None:
+        """A new server start: new start time and start hash, same data."""
+        self.start_time = self.now()
+        self.start_hash = secrets.token_hex(16)
+
+    def version_info(self) -> ServerMetaVersionInfo:
+        return ServerMetaVersionInfo(
+            Version=c.APPLICATION_VERSION,
+            VersionCodename="emulator",
+            StorageRole=True,
+            AuthenticationRole=True,
+            SoftwareBuildRole=True,
+            ServerStartTime=self.start_time,
+            ServerStartHash=self.start_hash,
+            CurrentTime=self.now(),
+            ServerLicenseFeaturesAll=True,
+            ServerLicenseLimit=LicenseLimits(),
+            ConfiguredDevices=sum(len(p.get("Devices") or {}) for p in self.profiles.values()),
+        )
+
+    # -- user profiles -------------------------------------------------------------------
+
+    def add_user(
+        self,
+        username: str,
+        *,
+        organization_id: str = "",
+        require_password_change: bool = False,
+        profile: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        if not username or username.strip() != username or "/" in username:
+            raise StateError(400, f"Invalid parameter TargetUser: invalid username {username!r}")
+        if username in self.profiles:
+            raise StateError(409, f"User {username!r} already exists")
+        created = profile if profile is not None else defaults(UserProfileConfig)
+        created.update(
+            Username=username,
+            OrganizationID=organization_id or created.get("OrganizationID", ""),
+            RequirePasswordChange=require_password_change
+            or bool(created.get("RequirePasswordChange")),
+            CreateTime=created.get("CreateTime") or self.now(),
+            CreationGUID=created.get("CreationGUID") or str(uuid.uuid4()),
+            AllowPasswordLogin=True,
+        )
+        self.profiles[username] = created
+        return created
+
+    def profile(self, username: str) -> dict[str, Any]:
+        try:
+            return self.profiles[username]
+        except KeyError:
+            raise StateError(404, f"User {username!r} does not exist") from None
+
+    def set_profile(self, username: str, profile: dict[str, Any]) -> dict[str, Any]:
+        self.profile(username)
+        profile["Username"] = username
+        self.profiles[username] = profile
+        return profile
+
+    def delete_user(self, username: str) -> None:
+        self.profile(username)
+        del self.profiles[username]
+
+    def profile_hash(self, username: str) -> str:
+        return content_hash(self.profile(username))
+
+    # -- policies ------------------------------------------------------------------------
+
+    def policy(self, policy_id: str) -> dict[str, Any]:
+        try:
+            return self.policies[policy_id]
+        except KeyError:
+            raise StateError(404, f"Policy {policy_id!r} does not exist") from None
+
+    def new_policy(self, policy: dict[str, Any]) -> str:
+        policy_id = str(uuid.uuid4())
+        now = self.now()
+        policy["CreatedDate"] = now
+        policy["ModifiedDate"] = now
+        self.policies[policy_id] = policy
+        return policy_id
+
+    def set_policy(self, policy_id: str, policy: dict[str, Any], check_hash: str | None) -> bool:
+        """Store a policy; True when it is new."""
+        old = self.policies.get(policy_id)
+        if check_hash and (old is None or content_hash(old) != check_hash):
+            raise StateError(409, "CheckPolicyHash does not match the current policy")
+        now = self.now()
+        policy["CreatedDate"] = old.get("CreatedDate", now) if old else now
+        policy["ModifiedDate"] = now
+        self.policies[policy_id] = policy
+        return old is None
+
+    def delete_policy(self, policy_id: str) -> None:
+        self.policy(policy_id)
+        del self.policies[policy_id]
+
+    def policies_for(self, organization_id: str | None) -> dict[str, dict[str, Any]]:
+        return {
+            pid: p
+            for pid, p in self.policies.items()
+            if organization_id is None or p.get("OrganizationID", "") == organization_id
+        }
+
+    @staticmethod
+    def empty_policy() -> dict[str, Any]:
+        return defaults(GroupPolicy)
+
+    # -- jobs ----------------------------------------------------------------------------
+
+    def add_jobs(self, jobs: Iterable[BackupJobDetail]) -> None:
+        table = self.jobs
+        for job in jobs:
+            table[job.GUID] = job
+        while len(table) > self.max_jobs:
+            table.popitem(last=False)
+
+    def finish_jobs(self, jobs: Iterable[BackupJobDetail]) -> list[BackupJobDetail]:
+        """Store finished versions of running jobs; those no longer running are skipped."""
+        done = []
+        table = self.jobs
+        for job in jobs:
+            old = table.get(job.GUID)
+            if old is not None and is_running(old):
+                table[job.GUID] = job
+                done.append(job)
+        return done
+
+    def job(self, guid: str, username: str | None = None) -> BackupJobDetail:
+        job = self.jobs.get(guid)
+        if job is None or (username is not None and job.Username != username):
+            raise StateError(404, f"Job {guid!r} does not exist")
+        return job
+
+    def jobs_in_range(self, start: int, end: int) -> list[BackupJobDetail]:
+        return [j for j in self.jobs.values() if start <= j.StartTime <= end]
+
+    def jobs_for_user(self, username: str) -> list[BackupJobDetail]:
+        return [j for j in self.jobs.values() if j.Username == username]
+
+    def jobs_recent(self) -> list[BackupJobDetail]:
+        """Running jobs and jobs that started or ended in the last day."""
+        since = self.now() - DAY
+        return [
+            j
+            for j in self.jobs.values()
+            if is_running(j) or j.StartTime >= since or j.EndTime >= since
+        ]
+
+    def cancel_job(self, guid: str, username: str | None = None) -> BackupJobDetail | None:
+        """Cancel a running job; the finished job, or None if it was not running."""
+        job = self.job(guid, username)
+        if not is_running(job):
+            return None
+        done = msgspec.structs.replace(
+            job, Status=c.JOB_STATUS_FAILED_CANCELLED, EndTime=max(self.now(), job.StartTime)
+        )
+        self.jobs[guid] = done
+        return done
+
+    def job_log(self, guid: str, username: str | None = None) -> bytes:
+        job = self.job(guid, username)
+        lines = [f"{job.StartTime}\tI\tStarting job {job.GUID} for {job.Username}"]
+        if job.EndTime:
+            lines.append(
+                f"{job.EndTime}\tI\tFiles: {job.TotalFiles}, directories: "
+                f"{job.TotalDirectories}, size: {job.TotalSize} bytes"
+            )
+            lines.append(f"{job.EndTime}\tI\tJob finished with status {job.Status}")
+        return ("\n".join(lines) + "\n").encode()
+
+    # -- server config, webhooks, resources ---------------------------------------------
+
+    def webhooks(self) -> dict[str, Any]:
+        hooks: dict[str, Any] = self.config.get("WebhookOptions") or {}
+        return hooks
+
+    def set_webhooks(self, hooks: dict[str, Any]) -> None:
+        self.config["WebhookOptions"] = hooks
+
+    def set_config(self, config: dict[str, Any]) -> None:
+        config.pop("AdminUsers", None)
+        self.config = config
+
+    def add_resource(self, data: bytes) -> str:
+        digest = hashlib.sha256(data).hexdigest()
+        self.resources[digest] = data
+        return digest
+
+    def resource(self, digest: str) -> bytes:
+        try:
+            return self.resources[digest]
+        except KeyError:
+            raise StateError(404, f"Resource {digest!r} does not exist") from None

@@ -1,0 +1,431 @@
+"""The live event websocket: handshake, per-connection send queues, batched writes.
+
+Every event is framed once and the same bytes are queued on every
+connection. A connection's pump task writes everything queued since it last
+ran in one ``transport.write`` and then waits for the socket to drain, so
+publishing never awaits and costs one list append per connection. A
+connection whose queue grows beyond its bound while the socket is blocked
+is dropped with close code 1008, as a real server drops slow consumers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import socket
+import struct
+from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from aiohttp import WSMsgType, web
+
+from ._auth import AuthError, Principal
+from ._events import close_frame, raw_frame, text_frame
+
+log = logging.getLogger("aiocomet.testing")
+
+DropHow = Literal["close", "abort", "reset"]
+HANDSHAKE_FIELDS = ("Username", "AuthType", "Password", "SessionKey", "TOTP")
+HANDSHAKE_TIMEOUT = 30.0
+CLOSE_GRACE = 5.0
+WRITE_HIGH_WATER = 1 << 18
+CLOSE_SLOW_CONSUMER = 1008
+CLOSE_GOING_AWAY = 1001
+OK_FRAME = text_frame(b"200 OK")
+
+
+@dataclass(frozen=True, slots=True)
+class HandshakeFault:
+    """What to do instead of a normal handshake: refuse, accept_close, no_reply or reply."""
+
+    kind: Literal["refuse", "accept_close", "no_reply", "reply"]
+    status: int = 403
+    frame: str | bytes = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What happens to a connection: a kind of drop, or a stall."""
+
+    kind: Literal["close", "abort", "reset", "stall"]
+    code: int = 1000
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class Countdown:
+    remaining: int
+    action: Action
+
+
+class Connection:
+    """One authenticated websocket subscriber."""
+
+    def __init__(self, hub: StreamHub, request: web.Request, ws: web.WebSocketResponse) -> None:
+        transport = request.transport
+        assert transport is not None
+        self.hub = hub
+        self.request = request
+        self.ws = ws
+        self.transport = transport
+        self.pending: list[bytes] = []
+        self.pending_events = 0
+        self.countdowns: list[Countdown] = []
+        self.live = True
+        self.stalled = False
+        self._plan: Action | None = None
+        self._wake = asyncio.Event()
+        self._pump_task: asyncio.Task[None] | None = None
+        transport.set_write_buffer_limits(high=WRITE_HIGH_WATER, low=0)
+
+    # -- queueing (synchronous, on the publish path) -------------------------------------
+
+    def enqueue(self, frames: Sequence[bytes]) -> None:
+        """Queue event frames; count them against the bound and the countdowns."""
+        if self.countdowns:
+            first = min(self.countdowns, key=lambda c: c.remaining)
+            if len(frames) >= first.remaining:
+                self.pending.extend(frames[: first.remaining])
+                self.hub.leave(self)
+                self._plan = first.action
+                self._wake.set()
+                return
+            for countdown in self.countdowns:
+                countdown.remaining -= len(frames)
+        self.pending.extend(frames)
+        self.pending_events += len(frames)
+        if self.pending_events > self.hub.send_queue and self.blocked():
+            self.hub.slow_consumers_dropped += 1
+            self.pending.clear()
+            self.act(Action("close", CLOSE_SLOW_CONSUMER, "send queue overflow"))
+            return
+        self._wake.set()
+
+    def enqueue_raw(self, frame: bytes) -> None:
+        self.pending.append(frame)
+        self._wake.set()
+
+    def kick(self) -> None:
+        self._wake.set()
+
+    def blocked(self) -> bool:
+        """True while the socket does not take more data (the consumer is behind)."""
+        return self.request.protocol.writing_paused
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._pump_task = self.hub.spawn(self._pump())
+
+    def flush(self) -> None:
+        if self.pending and not self.transport.is_closing():
+            data = b"".join(self.pending)
+            self.pending.clear()
+            self.pending_events = 0
+            self.transport.write(data)
+
+    async def _pump(self) -> None:
+        writer = self.request.writer
+        try:
+            while True:
+                await self._wake.wait()
+                self._wake.clear()
+                if self.transport.is_closing():
+                    return
+                self.flush()
+                plan, self._plan = self._plan, None
+                if plan is not None:
+                    self._pump_task = None
+                    self.act(plan)
+                    return
+                await writer.drain()
+        except ConnectionError:
+            self.hub.leave(self)
+
+    # -- drops and stalls --------------------------------------------------------------------
+
+    def act(self, action: Action) -> None:
+        """Drop or stall this connection now (queued frames are written first)."""
+        self.hub.leave(self)
+        if self._pump_task is not None and self._pump_task is not asyncio.current_task():
+            self._pump_task.cancel()
+        self._pump_task = None
+        self.flush()
+        transport = self.transport
+        if action.kind == "stall":
+            self.stalled = True
+            transport.pause_reading()
+        elif action.kind == "close":
+            self.hub.spawn(self._close(action.code, action.reason))
+        elif action.kind == "abort":
+            if transport.can_write_eof() and not transport.is_closing():
+                transport.write_eof()
+            else:
+                transport.abort()
+        else:
+            sock = transport.get_extra_info("socket")
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            transport.abort()
+
+    async def _close(self, code: int, reason: str) -> None:
+        with contextlib.suppress(ConnectionError, RuntimeError):
+            await self.ws.close(code=code, message=reason.encode(), drain=False)
+        if self.transport.get_write_buffer_size() and not self.hub.stopping:
+            self.hub.abort_later(self.transport)
+
+    def finish(self) -> None:
+        """The client side ended: stop pumping (a close in progress runs to its end)."""
+        self.hub.leave(self)
+        self.live = False
+        if self._pump_task is not None:
+            self._pump_task.cancel()
+            self._pump_task = None
+
+    def shutdown(self, code: int) -> None:
+        """Server stop: a close frame after what is queued, then close the socket."""
+        self.hub.leave(self)
+        if self._pump_task is not None:
+            self._pump_task.cancel()
+            self._pump_task = None
+        if self.stalled:
+            self.transport.abort()
+            return
+        self.pending.append(close_frame(code, "server stopping"))
+        self.flush()
+        if self.transport.get_write_buffer_size():
+            self.transport.abort()
+        else:
+            self.transport.close()
+
+
+class StreamHub:
+    """All websocket connections, and the handler of ``/api/v1/events/stream``."""
+
+    def __init__(
+        self,
+        *,
+        send_queue: int,
+        authenticate: Callable[[dict[str, str]], Principal],
+        hello: Callable[[], bytes],
+        on_auth_failed: Callable[[AuthError, str], None],
+        next_fault: Callable[[], HandshakeFault | None],
+    ) -> None:
+        self.send_queue = send_queue
+        self._authenticate = authenticate
+        self._hello = hello
+        self._on_auth_failed = on_auth_failed
+        self._next_fault = next_fault
+        self._live: dict[Connection, None] = {}
+        self._conns: set[Connection] = set()
+        self._transports: set[asyncio.Transport] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._timers: set[asyncio.TimerHandle] = set()
+        self._waiters: list[tuple[int, asyncio.Future[None]]] = []
+        self.repeat_drop: Action | None = None
+        self.repeat_drop_after = 0
+        self.slow_consumers_dropped = 0
+        self.stopping = False
+
+    # -- subscribers -----------------------------------------------------------------------
+
+    @property
+    def subscribers(self) -> list[Connection]:
+        return list(self._live)
+
+    @property
+    def subscriber_count(self) -> int:
+        return len(self._live)
+
+    def leave(self, conn: Connection) -> None:
+        self._live.pop(conn, None)
+
+    async def wait_for_subscribers(self, count: int, timeout: float) -> None:
+        if len(self._live) >= count:
+            return
+        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        entry = (count, fut)
+        self._waiters.append(entry)
+        try:
+            await asyncio.wait_for(fut, timeout)
+        except TimeoutError:
+            raise TimeoutError(
+                f"{len(self._live)} websocket subscriber(s) after {timeout:g} s, wanted {count}"
+            ) from None
+        finally:
+            with contextlib.suppress(ValueError):
+                self._waiters.remove(entry)
+
+    def _notify(self) -> None:
+        have = len(self._live)
+        for count, fut in self._waiters:
+            if have >= count and not fut.done():
+                fut.set_result(None)
+
+    # -- publishing ----------------------------------------------------------------------------
+
+    def broadcast(self, frames: Sequence[bytes]) -> None:
+        """Queue already framed events on every live connection, in order."""
+        for conn in list(self._live):
+            conn.enqueue(frames)
+
+    def broadcast_raw(self, frame: str | bytes) -> None:
+        data = raw_frame(frame)
+        for conn in list(self._live):
+            conn.enqueue_raw(data)
+
+    def backlog(self) -> int:
+        """The longest send queue among live connections, in events."""
+        return max((c.pending_events for c in self._live), default=0)
+
+    def blocked(self) -> bool:
+        return any(c.blocked() for c in self._live)
+
+    async def wait_writable(self) -> None:
+        """Wait until no subscriber's socket is blocked (paces the fast simulator)."""
+        for conn in list(self._live):
+            if conn.blocked():
+                with contextlib.suppress(ConnectionError):
+                    await conn.request.writer.drain()
+
+    # -- faults ------------------------------------------------------------------------------------
+
+    def act_all(self, action: Action) -> int:
+        conns = list(self._live)
+        for conn in conns:
+            conn.act(action)
+        return len(conns)
+
+    def countdown_all(self, n: int, action: Action) -> None:
+        for conn in self._live:
+            conn.countdowns.append(Countdown(n, action))
+
+    # -- tasks and shutdown ----------------------------------------------------------------------
+
+    def spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    def abort_later(self, transport: asyncio.Transport) -> None:
+        loop = asyncio.get_running_loop()
+        handle: asyncio.TimerHandle
+
+        def fire() -> None:
+            self._timers.discard(handle)
+            transport.abort()
+
+        handle = loop.call_later(CLOSE_GRACE, fire)
+        self._timers.add(handle)
+
+    async def close_all(self, code: int = CLOSE_GOING_AWAY) -> None:
+        """Drop every connection (attached or still handshaking) and wait for the tasks."""
+        self.stopping = True
+        for conn in list(self._conns):
+            conn.shutdown(code)
+        for transport in list(self._transports):
+            transport.abort()
+        for handle in self._timers:
+            handle.cancel()
+        self._timers.clear()
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self.stopping = False
+
+    # -- the endpoint ------------------------------------------------------------------------
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        fault = self._next_fault()
+        if fault is not None and fault.kind == "refuse" and fault.status == 503:
+            return web.json_response(
+                {"Status": 503, "Message": "Service temporarily unavailable"}, status=503
+            )
+        ws = web.WebSocketResponse(autoping=True, compress=False, timeout=2.0, max_msg_size=1 << 16)
+        await ws.prepare(request)
+        transport = request.transport
+        assert transport is not None
+        self._transports.add(transport)
+        try:
+            await self._serve(request, ws, fault)
+        finally:
+            self._transports.discard(transport)
+        return ws
+
+    async def _serve(
+        self, request: web.Request, ws: web.WebSocketResponse, fault: HandshakeFault | None
+    ) -> None:
+        fields = await self._read_handshake(ws)
+        if fields is None:
+            return
+        if fault is not None and fault.kind == "no_reply":
+            await _drain(ws)
+            return
+        if fault is not None and fault.kind == "reply":
+            if isinstance(fault.frame, str):
+                await ws.send_str(fault.frame)
+            else:
+                await ws.send_bytes(fault.frame)
+            await _drain(ws)
+            return
+        if fault is not None and fault.kind == "refuse":
+            await ws.send_str("403 Unauth")
+            await ws.close(code=1008)
+            return
+        try:
+            self._authenticate(fields)
+        except AuthError as exc:
+            self._on_auth_failed(exc, request.path)
+            await ws.send_str("403 Unauth")
+            await ws.close(code=1008)
+            return
+        if fault is not None and fault.kind == "accept_close":
+            await ws.send_str("200 OK")
+            await ws.close()
+            return
+        await self._subscribe(request, ws)
+
+    async def _subscribe(self, request: web.Request, ws: web.WebSocketResponse) -> None:
+        conn = Connection(self, request, ws)
+        conn.pending.extend((OK_FRAME, text_frame(self._hello())))
+        if self.repeat_drop is not None:
+            conn.countdowns.append(Countdown(self.repeat_drop_after, self.repeat_drop))
+        self._conns.add(conn)
+        self._live[conn] = None
+        conn.start()
+        conn.kick()
+        self._notify()
+        try:
+            await _drain(ws)
+        finally:
+            conn.finish()
+            self._conns.discard(conn)
+
+    async def _read_handshake(self, ws: web.WebSocketResponse) -> dict[str, str] | None:
+        """The five auth frames, or None when the client left or sent something else."""
+        values: list[str] = []
+        try:
+            async with asyncio.timeout(HANDSHAKE_TIMEOUT):
+                while len(values) < len(HANDSHAKE_FIELDS):
+                    msg = await ws.receive()
+                    if msg.type is WSMsgType.TEXT:
+                        values.append(msg.data)
+                        continue
+                    if msg.type is WSMsgType.BINARY:
+                        await ws.close(code=1003, message=b"auth frames must be text")
+                    return None
+        except TimeoutError:
+            await ws.close(code=1008, message=b"handshake timeout")
+            return None
+        return {k: v for k, v in zip(HANDSHAKE_FIELDS, values, strict=True) if v}
+
+
+async def _drain(ws: web.WebSocketResponse) -> None:
+    """Read (and ignore) client frames until the connection ends; pings are answered."""
+    async for _msg in ws:
+        pass
