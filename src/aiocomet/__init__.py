@@ -21,6 +21,18 @@ from .errors import (
     TimeoutError,
     TransportError,
 )
+from .events import (
+    Event,
+    EventDecodeError,
+    EventStream,
+    Gap,
+    HandshakeError,
+    JobResync,
+    StreamStats,
+    UntypedEvent,
+    resync_jobs,
+)
+from .merge import MergedEvents, merge_events
 
 __version__ = "0.1.0"
 
@@ -34,16 +46,27 @@ __all__ = [
     "CometError",
     "Credentials",
     "CredentialsError",
+    "Event",
+    "EventDecodeError",
+    "EventStream",
+    "Gap",
+    "HandshakeError",
     "InvalidParameterError",
+    "JobResync",
     "MFARequiredError",
+    "MergedEvents",
     "ProtocolError",
     "ResponseDecodeError",
     "ResponseTooLargeError",
     "RetryPolicy",
     "ServerError",
+    "StreamStats",
     "TimeoutError",
     "TransportError",
+    "UntypedEvent",
     "__version__",
     "constants",
+    "merge_events",
     "models",
+    "resync_jobs",
 ]

@@ -259,6 +259,22 @@ class CometClient(SessionOwner, GeneratedAPI):
             redact=creds.redact,
         )
 
+    # -- live events (aiocomet.events; imported here so this module's imports stay as they are)
+
+    import typing as _typing
+
+    from .events import EventOptions as _EventOptions
+    from .events import EventStream as _EventStream
+
+    def events(self, **options: _typing.Unpack[_EventOptions]) -> _EventStream:
+        """The server's live events: ``async for event in client.events(): ...``.
+
+        Runs on this client's session. Options (``types``, ``on_gap``,
+        ``on_error``, ``reconnect``, ``resync``, ``heartbeat``, ...) are those
+        of :class:`aiocomet.events.EventStream`.
+        """
+        return self._EventStream(self, **options)
+
 
 def _error_message_in(
     method: MethodSpec[Any], body: bytes, redact: Callable[[str], str]

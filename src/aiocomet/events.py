@@ -1,0 +1,766 @@
+"""Live events: ``async for event in client.events(): ...``.
+
+:class:`EventStream` connects to ``/api/v1/events/stream`` on the client's own
+aiohttp session, authenticates with the five handshake frames and yields
+typed :class:`Event` structs. Dropped connections reconnect with jittered
+exponential backoff; every reconnect is a possible gap (the server replays
+nothing), so ``on_gap`` is awaited before the first event of the new
+connection, and :func:`resync_jobs` can replay the job events of the gap.
+
+The single-stream path reads the socket in the consumer's own task (no reader
+task, no queue): aiohttp's bounded read buffer and TCP hold memory, and a
+consumer slower than the server is back-pressured until the server drops it,
+which is then a gap. ``overflow="drop_oldest"`` puts a bounded queue in
+between instead (see :mod:`aiocomet.merge`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import builtins
+import inspect
+import logging
+import time
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+from contextlib import suppress
+from dataclasses import dataclass
+from types import TracebackType
+from typing import TYPE_CHECKING, Final, Literal, TypedDict
+
+import aiohttp
+import msgspec
+from aiohttp import WSMsgType
+from aiohttp.http import WSMessageNoDecodeText
+
+from ._backoff import Backoff, Sleep, default_sleep
+from ._event_protocol import (
+    STREAM_PATH,
+    Event,
+    EventDecodeError,
+    EventDecoder,
+    HandshakeError,
+    UntypedEvent,
+    check_auth_reply,
+    handshake_frames,
+    make_event,
+)
+from ._generated import models as m
+from ._generated.constants import SEVT_JOB_COMPLETED, SEVT_JOB_NEW
+from .errors import (
+    AuthenticationError,
+    ClientClosedError,
+    CometError,
+    CredentialsError,
+    ProtocolError,
+    TimeoutError,
+    TransportError,
+)
+
+if TYPE_CHECKING:
+    from .client import CometClient
+
+__all__ = [
+    "Event",
+    "EventDecodeError",
+    "EventOptions",
+    "EventStream",
+    "Gap",
+    "HandshakeError",
+    "JobResync",
+    "StreamOptions",
+    "StreamStats",
+    "UntypedEvent",
+    "resync_jobs",
+]
+
+log = logging.getLogger("aiocomet.events")
+
+Overflow = Literal["block", "drop_oldest"]
+OnGap = Callable[["Gap"], Awaitable[None] | None]
+OnError = Callable[[CometError], Awaitable[None] | None]
+
+DEFAULT_MAX_FRAME_BYTES: Final = 16 * 1024 * 1024
+_TEXT: Final = WSMsgType.TEXT
+_BINARY: Final = WSMsgType.BINARY
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Events may have been missed between ``last_alive`` and ``reconnected_at``.
+
+    ``reason`` says why (connection closed, reset, heartbeat timeout, events
+    dropped by ``overflow="drop_oldest"``); ``last_event`` is the last event
+    received before the gap. Times are Unix seconds (wall clock).
+    """
+
+    server: str
+    reason: str
+    last_alive: float
+    reconnected_at: float
+    last_event: Event | None = None
+    error: BaseException | None = None
+    close_code: int | None = None
+    dropped: int = 0
+    attempts: int = 1
+
+    def __repr__(self) -> str:
+        last = self.last_event
+        shown = "None" if last is None else f"{last.type_name}@{last.Timestamp}"
+        return (
+            f"Gap(server={self.server!r}, reason={self.reason!r}, "
+            f"last_alive={self.last_alive:.3f}, reconnected_at={self.reconnected_at:.3f}, "
+            f"last_event={shown}, "
+            f"dropped={self.dropped}, attempts={self.attempts})"
+        )
+
+    @property
+    def since(self) -> float:
+        """The start of the window to resync: before ``last_alive`` and the last event."""
+        last = self.last_event
+        if last is not None and last.Timestamp:
+            return min(self.last_alive, float(last.Timestamp))
+        return self.last_alive
+
+
+@dataclass(frozen=True, slots=True)
+class StreamStats:
+    """A snapshot of one stream's counters."""
+
+    server: str
+    connected: bool
+    events: int  # frames decoded into events
+    delivered: int  # events yielded to the consumer (after filter and dedupe)
+    bytes: int
+    decode_errors: int  # bad JSON, binary frames, oversized frames, bad envelopes
+    untyped: int  # events whose Type is unknown or whose Data did not fit
+    connects: int  # connection attempts
+    reconnects: int  # successful connections after the first
+    gaps: int
+    dropped: int  # events dropped by overflow="drop_oldest"
+    replayed: int  # events synthesized by a remedial sync
+    duplicates: int  # events removed as already delivered
+    resync_failures: int
+    queue_depth: int
+
+
+class StreamOptions(TypedDict, total=False):
+    """Options of each stream merged by :func:`aiocomet.merge_events` (see :class:`EventStream`)."""
+
+    types: Iterable[int] | None
+    on_gap: OnGap | None
+    on_error: OnError | None
+    reconnect: bool
+    backoff: Backoff | None
+    max_attempts: int | None
+    healthy_after: float
+    heartbeat: float | None
+    connect_timeout: float
+    close_timeout: float
+    max_frame_bytes: int
+    resync: JobResync | None
+    compress: bool
+    sleep: Sleep
+    clock: Callable[[], float]
+    monotonic: Callable[[], float]
+
+
+class EventOptions(StreamOptions, total=False):
+    """Keyword options of :meth:`CometClient.events` (see :class:`EventStream`)."""
+
+    overflow: Overflow
+    queue_size: int
+
+
+class EventStream:
+    """The live events of one Comet Server, as an async iterator and context manager.
+
+    ::
+
+        async with client.events(types={SEVT_JOB_COMPLETED}, on_gap=resync) as stream:
+            async for event in stream:
+                print(event.server, event.type_name, event.job)
+
+    ``types`` filters on the client side. ``on_gap(gap)`` is awaited before
+    the first event of every new connection after the first (``Gap``);
+    ``on_error(error)`` receives frames that do not decode and connection
+    failures that will be retried. Reconnects use ``backoff`` (first retry
+    within 1 s, cap 30 s); the backoff resets only after a connection stayed
+    up ``healthy_after`` seconds, and ``max_attempts`` bounds consecutive
+    failures. ``403 Unauth`` is final (after one fresh login when a rejected
+    session key can be replaced by the password). ``heartbeat`` pings after
+    that many silent seconds and replaces a connection that sends no pong
+    within half of it. ``resync=resync_jobs()`` replays job events of a gap.
+    """
+
+    def __init__(
+        self,
+        client: CometClient,
+        *,
+        types: Iterable[int] | None = None,
+        on_gap: OnGap | None = None,
+        on_error: OnError | None = None,
+        reconnect: bool = True,
+        backoff: Backoff | None = None,
+        max_attempts: int | None = None,
+        healthy_after: float = 60.0,
+        heartbeat: float | None = 30.0,
+        connect_timeout: float = 30.0,
+        close_timeout: float = 2.0,
+        max_frame_bytes: int = DEFAULT_MAX_FRAME_BYTES,
+        resync: JobResync | None = None,
+        overflow: Overflow = "block",
+        queue_size: int = 1000,
+        compress: bool = True,
+        sleep: Sleep = default_sleep,
+        clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if overflow not in ("block", "drop_oldest"):
+            raise ValueError(f"overflow must be 'block' or 'drop_oldest', not {overflow!r}")
+        if queue_size < 1 or max_frame_bytes < 1 or connect_timeout <= 0:
+            raise ValueError("queue_size, max_frame_bytes and connect_timeout must be positive")
+        if max_attempts is not None and max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1 (or None for no limit)")
+        if heartbeat is not None and heartbeat <= 0:
+            raise ValueError("heartbeat must be positive (or None to disable pings)")
+        self.client = client
+        self.server = client.base_url
+        self.url = client.base_url + STREAM_PATH
+        self.types: frozenset[int] | None = None if types is None else frozenset(types)
+        self.on_gap = on_gap
+        self.on_error = on_error
+        self.reconnect = reconnect
+        self.backoff = backoff or Backoff(initial=1.0, cap=30.0)
+        self.max_attempts = max_attempts
+        self.healthy_after = healthy_after
+        self.heartbeat = heartbeat
+        self.connect_timeout = connect_timeout
+        self.close_timeout = close_timeout
+        self.max_frame_bytes = max_frame_bytes
+        self.resync = resync
+        self.overflow: Overflow = overflow
+        self.queue_size = queue_size
+        self.compress = compress
+        self._sleep = sleep
+        self._clock = clock
+        self._monotonic = monotonic
+        self._decoder = EventDecoder(self.server, redact=client.credentials.redact)
+        self._type_classes: frozenset[type] | None = None
+        if self.types is not None:
+            from ._event_protocol import EVENT_CLASSES
+
+            self._type_classes = frozenset(
+                EVENT_CLASSES[t] for t in self.types if t in EVENT_CLASSES
+            )
+        self._agen: AsyncGenerator[Event, None] | None = None
+        self._ws: aiohttp.ClientWebSocketResponse[Literal[False]] | None = None
+        self._waker: asyncio.Future[None] | None = None
+        self._closing = False
+        self._last_event: Event | None = None
+        self.pending_gap: Gap | None = None
+        """A gap whose ``on_gap``/resync has not completed yet (stays set while a resync fails)."""
+        self.queue_depth: Callable[[], int] = _zero
+        # counters (plain ints; read them through .stats)
+        self._events = 0
+        self._delivered = 0
+        self._bytes = 0
+        self._decode_errors = 0
+        self._connects = 0
+        self._connections = 0
+        self._gaps = 0
+        self._dropped = 0
+        self._replayed = 0
+        self._resync_failures = 0
+
+    def __repr__(self) -> str:
+        return f"EventStream({self.server!r}, connected={self.connected})"
+
+    # -- public surface ----------------------------------------------------------------
+
+    @property
+    def connected(self) -> bool:
+        ws = self._ws
+        return ws is not None and not ws.closed
+
+    @property
+    def stats(self) -> StreamStats:
+        resync = self.resync
+        return StreamStats(
+            server=self.server,
+            connected=self.connected,
+            events=self._events,
+            delivered=self._delivered,
+            bytes=self._bytes,
+            decode_errors=self._decode_errors,
+            untyped=self._decoder.untyped,
+            connects=self._connects,
+            reconnects=max(0, self._connections - 1),
+            gaps=self._gaps,
+            dropped=self._dropped,
+            replayed=self._replayed,
+            duplicates=resync.duplicates if resync is not None else 0,
+            resync_failures=self._resync_failures,
+            queue_depth=self.queue_depth(),
+        )
+
+    def __aiter__(self) -> AsyncGenerator[Event, None]:
+        if self._agen is None:
+            self._agen = self._live() if self.overflow == "block" else self._buffered()
+        return self._agen
+
+    def __anext__(self) -> Awaitable[Event]:
+        return self.__aiter__().__anext__()
+
+    async def __aenter__(self) -> EventStream:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the websocket and end the iterator; safe from any task, idempotent."""
+        self._closing = True
+        waker = self._waker
+        if waker is not None and not waker.done():
+            waker.set_result(None)
+        agen = self._agen
+        if agen is not None and not agen.ag_running:  # type: ignore[attr-defined]
+            await agen.aclose()
+            return
+        ws = self._ws
+        if ws is not None and not ws.closed:
+            await self._close_ws(ws)
+
+    # -- the connection loop ---------------------------------------------------------------
+
+    async def _live(self, *, admit: bool = True) -> AsyncGenerator[Event, None]:
+        """Connect, handshake, yield events; reconnect and settle gaps until closed."""
+        retry = 0  # consecutive failures since the last healthy connection
+        attempts = 0  # connection attempts since the last connection was lost
+        lost: _Lost | None = None
+        relogged = False
+        while not self._closing:
+            self._connects += 1
+            attempts += 1
+            try:
+                ws = await self._connect()
+            except AuthenticationError:
+                if relogged or not await self._relogin():
+                    raise
+                relogged = True
+                continue
+            except (ClientClosedError, CredentialsError):
+                raise
+            except CometError as exc:
+                await self._report(exc)
+                if not self.reconnect:
+                    raise
+                retry += 1
+                self._give_up_after(retry, exc)
+                await self._pause(self.backoff.delay(retry - 1))
+                continue
+            relogged = False
+            self._connections += 1
+            started = self._monotonic()
+            try:
+                if lost is not None:
+                    gap = Gap(
+                        server=self.server,
+                        reason=lost.reason,
+                        last_alive=lost.last_alive,
+                        reconnected_at=self._clock(),
+                        last_event=self._last_event,
+                        error=lost.error,
+                        close_code=lost.code,
+                        attempts=attempts,
+                    )
+                    for event in await self.settle_gap(gap):
+                        if not admit or self._deliverable(event):
+                            self._delivered += 1
+                            yield event
+                lost = None
+                attempts = 0
+                # -- the hot path: one receive, one decode, one yield per event --
+                receive = ws.receive
+                decode = self._decoder.decode_typed
+                server = self.server
+                classes = self._type_classes
+                types = self.types or frozenset()
+                resync = self.resync if admit else None
+                while True:
+                    msg = await receive()
+                    if msg.type is _TEXT:
+                        data = msg.data
+                        self._bytes += len(data)
+                        try:
+                            event = decode(data)
+                        except msgspec.ValidationError:
+                            fallen = await self._fallback(data)
+                            if fallen is None:
+                                continue
+                            event = fallen
+                        except (msgspec.DecodeError, RecursionError) as exc:
+                            await self._bad_frame(self._decoder.error(data, exc))
+                            continue
+                        event.server = server
+                        self._events += 1
+                        self._last_event = event
+                        if resync is not None and not resync.admit(event):
+                            continue
+                        if classes is not None and type(event) not in classes:
+                            if type(event) is not UntypedEvent or event.Type not in types:
+                                continue
+                        self._delivered += 1
+                        yield event
+                        if self._closing:
+                            return
+                    elif msg.type is _BINARY:
+                        await self._bad_frame(
+                            self._decoder.error(
+                                msg.data, ProtocolError("binary frame; events are text frames")
+                            )
+                        )
+                    else:
+                        lost = await self._lost(ws, msg)
+                        break
+            finally:
+                self._ws = None
+                await self._close_ws(ws)
+            if self._closing:
+                return
+            healthy = self._monotonic() - started >= self.healthy_after
+            retry = 0 if healthy else retry + 1
+            assert lost is not None
+            if not self.reconnect:
+                if lost.clean:
+                    return
+                raise TransportError(f"event stream {self.server}: {lost.reason}") from lost.error
+            log.warning("event stream %s: %s; reconnecting", self.server, lost.reason)
+            if retry:
+                self._give_up_after(retry, lost.error)
+            await self._pause(self.backoff.delay(max(0, retry - 1)))
+
+    async def _connect(self) -> aiohttp.ClientWebSocketResponse[Literal[False]]:
+        """Open the websocket and authenticate; raise a CometError on any failure."""
+        creds = self.client.credentials
+        session = self.client.session
+        ws: aiohttp.ClientWebSocketResponse[Literal[False]] | None = None
+        try:
+            async with asyncio.timeout(self.connect_timeout):
+                ws = await session.ws_connect(
+                    self.url,
+                    heartbeat=self.heartbeat,
+                    max_msg_size=self.max_frame_bytes,
+                    decode_text=False,
+                    compress=15 if self.compress else 0,
+                    timeout=aiohttp.ClientWSTimeout(ws_receive=None, ws_close=self.close_timeout),
+                )
+                self._ws = ws
+                if self._closing:
+                    raise TransportError(f"event stream {self.server}: closed")
+                for frame in handshake_frames(creds):
+                    await ws.send_str(frame)
+                reply = await ws.receive()
+                if reply.type is _TEXT:
+                    check_auth_reply(reply.data, server=self.server, redact=creds.redact)
+                elif reply.type is _BINARY:
+                    raise HandshakeError(
+                        f"event stream {self.server}: binary handshake reply", server=self.server
+                    )
+                else:
+                    raise TransportError(
+                        f"event stream {self.server}: connection closed during the handshake "
+                        f"({reply.type.name}, code {ws.close_code})"
+                    )
+            return ws
+        except BaseException as exc:
+            self._ws = None
+            if ws is not None:
+                await self._close_ws(ws)
+            if isinstance(exc, CometError | asyncio.CancelledError):
+                raise
+            if isinstance(exc, aiohttp.WSServerHandshakeError):
+                if exc.status in (401, 403):
+                    raise AuthenticationError(
+                        f"event stream {self.server}: HTTP {exc.status} at the websocket upgrade",
+                        method="events/stream",
+                        http_status=exc.status,
+                        status=exc.status,
+                    ) from None
+                raise TransportError(
+                    f"event stream {self.server}: HTTP {exc.status} at the websocket upgrade"
+                ) from None
+            if isinstance(exc, builtins.TimeoutError):
+                raise TimeoutError(
+                    f"event stream {self.server}: no handshake reply within "
+                    f"{self.connect_timeout} s"
+                ) from None
+            if isinstance(exc, aiohttp.ClientError | OSError):
+                raise TransportError(
+                    f"event stream {self.server}: cannot connect: {type(exc).__name__}: "
+                    f"{creds.redact(str(exc))}"
+                ) from None
+            raise
+
+    async def _relogin(self) -> bool:
+        """After ``403 Unauth`` with a session key: log in with the password once."""
+        creds = self.client.credentials
+        if not creds.session_key or not creds.has_password:
+            return False
+        log.info("event stream %s: session key rejected; logging in again", self.server)
+        creds.session_key = None
+        await self.client.login()
+        return True
+
+    async def _lost(
+        self, ws: aiohttp.ClientWebSocketResponse[Literal[False]], msg: WSMessageNoDecodeText
+    ) -> _Lost:
+        """Why the connection ended, and when it was last known alive."""
+        now = self._clock()
+        error = msg.data if msg.type is WSMsgType.ERROR else ws.exception()
+        code = ws.close_code
+        if isinstance(error, aiohttp.ServerTimeoutError):
+            beat = self.heartbeat or 0.0
+            reason = f"heartbeat timeout: no pong within {beat / 2:g} s"
+            return _Lost(reason, error, code, now - beat * 1.5)
+        if isinstance(error, aiohttp.WebSocketError) and error.code == 1009:
+            err = EventDecodeError(
+                f"event stream {self.server}: frame larger than max_frame_bytes "
+                f"({self.max_frame_bytes}); the connection was closed"
+            )
+            await self._bad_frame(err)
+            return _Lost("frame too large", err, code, now)
+        if msg.type is WSMsgType.CLOSE:
+            clean = msg.data in (1000, 1001)
+            return _Lost(f"closed by the server (code {msg.data})", None, msg.data, now, clean)
+        if msg.type is WSMsgType.CLOSING:
+            return _Lost("closed locally", None, code, now, True)
+        if error is not None:
+            return _Lost(f"connection lost: {type(error).__name__}: {error}", error, code, now)
+        return _Lost("connection lost", None, code, now)
+
+    def _give_up_after(self, retry: int, error: BaseException | None) -> None:
+        if self.max_attempts is not None and retry >= self.max_attempts:
+            raise TransportError(
+                f"event stream {self.server}: giving up after {retry} failed attempts"
+            ) from error
+
+    async def _pause(self, delay: float) -> None:
+        """Sleep ``delay`` with the injected sleep; :meth:`aclose` from another task wakes it."""
+        if self._closing or delay <= 0:
+            return
+        self._waker = waker = asyncio.get_running_loop().create_future()
+        sleeper = asyncio.ensure_future(self._sleep(delay))
+        try:
+            await asyncio.wait((sleeper, waker), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self._waker = None
+            if not sleeper.done():
+                sleeper.cancel()
+                with suppress(asyncio.CancelledError):
+                    await sleeper
+
+    async def _close_ws(self, ws: aiohttp.ClientWebSocketResponse[Literal[False]]) -> None:
+        if ws.closed:
+            return
+        with suppress(Exception):
+            await ws.close()
+
+    # -- errors, gaps, delivery ----------------------------------------------------------------
+
+    async def _report(self, error: CometError) -> None:
+        log.warning("%s", error)
+        if self.on_error is not None:
+            result = self.on_error(error)
+            if inspect.isawaitable(result):
+                await result
+
+    async def _bad_frame(self, error: CometError) -> None:
+        self._decode_errors += 1
+        await self._report(error)
+
+    async def _fallback(self, data: bytes) -> Event | None:
+        try:
+            return self._decoder.fallback(data)
+        except EventDecodeError as exc:
+            await self._bad_frame(exc)
+            return None
+
+    def _deliverable(self, event: Event) -> bool:
+        """Dedupe (with a resync) and filter an event taken from outside the hot path."""
+        resync = self.resync
+        if resync is not None and not resync.admit(event):
+            return False
+        return self.types is None or event.Type in self.types
+
+    async def settle_gap(self, gap: Gap) -> list[Event]:
+        """Await ``on_gap``, then the resync (retried with backoff); return replayed events."""
+        self._gaps += 1
+        self.pending_gap = gap
+        log.warning(
+            "event stream %s: possible gap since %.0f (%s)", gap.server, gap.last_alive, gap.reason
+        )
+        if self.on_gap is not None:
+            result = self.on_gap(gap)
+            if inspect.isawaitable(result):
+                await result
+        replay: list[Event] = []
+        if self.resync is not None:
+            retry = 0
+            while not self._closing:
+                try:
+                    replay = await self.resync.replay(self.client, gap)
+                    break
+                except (AuthenticationError, CredentialsError, ClientClosedError):
+                    raise
+                except CometError as exc:
+                    self._resync_failures += 1
+                    await self._report(exc)
+                    await self._pause(self.backoff.delay(retry))
+                    retry += 1
+        self._replayed += len(replay)
+        self.pending_gap = None
+        return replay
+
+    # -- overflow="drop_oldest" --------------------------------------------------------------
+
+    async def _buffered(self) -> AsyncGenerator[Event, None]:
+        from .merge import Pump
+
+        pump = Pump([self], queue_size=self.queue_size, overflow="drop_oldest")
+        async for event in pump.run():
+            yield event
+
+
+def _zero() -> int:
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Lost:
+    """How a connection ended."""
+
+    reason: str
+    error: BaseException | None
+    code: int | None
+    last_alive: float
+    clean: bool = False
+
+
+# -- remedial sync of job events ---------------------------------------------------------------
+
+_NEW: Final = 1
+_COMPLETED: Final = 2
+
+
+class JobResync:
+    """Replays SEVT_JOB_NEW / SEVT_JOB_COMPLETED events missed during a gap.
+
+    On a gap it asks ``AdminGetJobsForDateRange`` for the jobs of the window
+    (from ``margin`` seconds before the gap, or from the start of the oldest
+    job still open, at most ``max_lookback`` seconds back) and synthesizes
+    the job events not delivered yet, marked ``replayed``. Every job event is
+    deduplicated on (job GUID, event type) over the last ``memory`` jobs, so
+    a consumer counting job events sees each job's NEW and COMPLETED once.
+    ``Data`` of a replayed event is the job as the server reports it now.
+    """
+
+    def __init__(
+        self,
+        *,
+        margin: float = 120.0,
+        max_lookback: float = 86400.0,
+        memory: int = 100_000,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if memory < 1 or margin < 0 or max_lookback <= 0:
+            raise ValueError("memory and max_lookback must be positive, margin >= 0")
+        self.margin = margin
+        self.max_lookback = max_lookback
+        self.memory = memory
+        self._clock = clock
+        self._seen: dict[str, int] = {}  # job GUID -> delivered events (_NEW | _COMPLETED)
+        self._open: dict[str, int] = {}  # job GUID -> StartTime, NEW delivered, not COMPLETED
+        self.duplicates = 0
+
+    def admit(self, event: Event) -> bool:
+        """Record a job event as delivered; False if it was delivered before."""
+        kind = event.Type
+        if kind != SEVT_JOB_NEW and kind != SEVT_JOB_COMPLETED:
+            return True
+        job = event.Data
+        guid = job.GUID if isinstance(job, m.BackupJobDetail) else event.ResourceID
+        if not guid:
+            return True
+        bit = _NEW if kind == SEVT_JOB_NEW else _COMPLETED
+        seen = self._seen.get(guid, 0)
+        if seen & bit:
+            self.duplicates += 1
+            return False
+        if not seen and len(self._seen) >= self.memory:
+            oldest = next(iter(self._seen))
+            del self._seen[oldest]
+            self._open.pop(oldest, None)
+        self._seen[guid] = seen | bit
+        if bit == _NEW and not seen & _COMPLETED:
+            start = job.StartTime if isinstance(job, m.BackupJobDetail) else event.Timestamp
+            self._open[guid] = start
+        elif bit == _COMPLETED:
+            self._open.pop(guid, None)
+        return True
+
+    def window(self, gap: Gap) -> tuple[int, int]:
+        """The (Start, End) Unix seconds to ask ``AdminGetJobsForDateRange`` for."""
+        now = self._clock()
+        start = gap.since - self.margin
+        if self._open:
+            start = min(start, float(min(self._open.values())))
+        start = max(start, now - self.max_lookback)
+        return int(start), int(now) + 1
+
+    async def replay(self, client: CometClient, gap: Gap) -> list[Event]:
+        """The job events of the gap window not delivered yet, in time order."""
+        start, end = self.window(gap)
+        jobs = await client.admin_get_jobs_for_date_range(start, end)
+        found: list[tuple[int, int, Event]] = []
+        for job in jobs:
+            if not job.GUID:
+                continue
+            seen = self._seen.get(job.GUID, 0)
+            if not seen & _NEW:
+                found.append((job.StartTime, 0, self._event(SEVT_JOB_NEW, job, gap)))
+            if _finished(job) and not seen & _COMPLETED:
+                when = job.EndTime or job.StartTime
+                found.append((when, 1, self._event(SEVT_JOB_COMPLETED, job, gap)))
+        found.sort(key=lambda item: (item[0], item[1]))
+        if found:
+            log.info("event stream %s: replaying %d job events", gap.server, len(found))
+        return [event for _, _, event in found]
+
+    @staticmethod
+    def _event(kind: int, job: m.BackupJobDetail, gap: Gap) -> Event:
+        return make_event(
+            kind,
+            job,
+            resource_id=job.GUID,
+            actor=job.Username,
+            timestamp=job.StartTime if kind == SEVT_JOB_NEW else (job.EndTime or job.StartTime),
+            server=gap.server,
+            replayed=True,
+        )
+
+
+def _finished(job: m.BackupJobDetail) -> bool:
+    return job.EndTime > 0 or not 6000 <= job.Status <= 6999
+
+
+def resync_jobs(
+    *, margin: float = 120.0, max_lookback: float = 86400.0, memory: int = 100_000
+) -> JobResync:
+    """A job-event remedial sync for ``client.events(resync=resync_jobs())``."""
+    return JobResync(margin=margin, max_lookback=max_lookback, memory=memory)
