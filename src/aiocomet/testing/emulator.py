@@ -179,8 +179,11 @@ class CometEmulator:
         server, self._server = self._server, None
         server.close()
         await self._hub.close_all(CLOSE_SERVICE_RESTART)
-        if self._runner.server is not None:
-            await self._runner.server.shutdown(1.0)
+        handlers = self._runner.server
+        if handlers is not None:
+            for conn in handlers.connections:
+                conn.force_close()
+            await handlers.shutdown(0.5)
         await server.wait_closed()
         await asyncio.sleep(down_for)
         self.state.restarted()

@@ -1,0 +1,78 @@
+"""The SDK client end to end against the emulator."""
+
+from __future__ import annotations
+
+import pyotp
+import pytest
+
+from aiocomet import AuthenticationError, CometAPIError, CometClient, MFARequiredError, models
+from aiocomet.testing import CometEmulator
+
+
+async def test_client_lists_users_and_keeps_unknown_profile_keys() -> None:
+    async with (
+        CometEmulator(users={"alice": "pw"}) as emu,
+        CometClient(emu.url, emu.admin_username, emu.admin_password) as client,
+    ):
+        await client.admin_add_user("bob", "bob-pw")
+        assert await client.admin_list_users() == ["alice", "bob"]
+        # a newer server put keys into the profile that this SDK does not know
+        raw = emu.state.profile("bob")
+        raw["FutureField"] = {"x": 1}
+        raw["Sources"] = {"s1": {"Description": "docs", "FutureNested": [1]}}
+        profile = await client.admin_get_user_profile("bob")
+        assert profile.unknown_fields() == {"FutureField": {"x": 1}}
+        profile.AccountName = "Bob"
+        result = await client.admin_set_user_profile("bob", profile)
+        assert result.Status == 200
+        stored = emu.state.profile("bob")
+        assert stored["AccountName"] == "Bob"
+        assert stored["FutureField"] == {"x": 1}
+        assert stored["Sources"]["s1"]["FutureNested"] == [1]
+        full = await client.admin_list_users_full()
+        assert isinstance(full["bob"], models.UserProfileConfig)
+
+
+async def test_client_login_uses_a_session_key_and_relogs_after_revoke() -> None:
+    async with (
+        CometEmulator() as emu,
+        CometClient(emu.url, "admin", "admin") as client,
+    ):
+        key = await client.login()
+        assert key and client.credentials.session_key == key
+        assert emu.accounts.session_count == 1
+        version = await client.admin_meta_version()
+        assert version.ServerStartHash == emu.state.start_hash
+        emu.faults.revoke_sessions()
+        assert await client.admin_list_users() == []  # rejected key -> one fresh login
+        assert client.credentials.session_key not in (None, key)
+
+
+async def test_client_totp_login_and_449() -> None:
+    secret = pyotp.random_base32()
+    async with CometEmulator(admin_totp_secrets={"admin": secret}) as emu:
+        async with CometClient(emu.url, "admin", "admin") as plain:
+            with pytest.raises(MFARequiredError) as info:
+                await plain.admin_list_users()
+            assert info.value.totp_requested
+        async with CometClient(emu.url, "admin", "admin", totp_secret=secret) as client:
+            assert await client.login()
+            assert await client.admin_list_users() == []
+
+
+async def test_client_errors_and_end_user_account() -> None:
+    async with CometEmulator(users={"alice": "pw"}) as emu:
+        async with CometClient(emu.url, "admin", "wrong") as bad:
+            with pytest.raises(AuthenticationError):
+                await bad.admin_list_users()
+        async with CometClient(emu.url, "admin", "admin") as client:
+            with pytest.raises(CometAPIError) as info:
+                await client.admin_get_user_profile("nobody")
+            assert info.value.http_status == 404
+            start, end = emu.state.now(), emu.state.now() + 10
+            await emu.simulate_jobs(5, users=["alice"])
+            jobs = await client.admin_get_jobs_for_date_range(start, end)
+            assert len(jobs) == 5 and all(isinstance(j, models.BackupJobDetail) for j in jobs)
+        async with CometClient(emu.url, "alice", "pw", account_type="user") as user:
+            assert await user.login()
+            assert len(await user.user_web_get_jobs()) == 5
