@@ -33,6 +33,7 @@ from .events import (
     resync_jobs,
 )
 from .merge import MergedEvents, merge_events
+from .webhooks import WebhookReceiver
 
 __version__ = "0.1.0"
 
@@ -64,6 +65,7 @@ __all__ = [
     "TimeoutError",
     "TransportError",
     "UntypedEvent",
+    "WebhookReceiver",
     "__version__",
     "constants",
     "merge_events",
