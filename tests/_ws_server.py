@@ -16,9 +16,12 @@ import json
 import socket
 import struct
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import WSMsgType, web
+
+from aiocomet.events import Event
 
 STREAM_PATH = "/api/v1/events/stream"
 HELLO = {"Type": 4000, "TypeString": "SEVT_META_HELLO", "Data": {"Version": "25.9.8"}}
@@ -234,3 +237,61 @@ def _transport(ws: web.WebSocketResponse) -> asyncio.Transport | None:
 async def _drain(ws: web.WebSocketResponse) -> None:
     async for _msg in ws:
         pass
+
+
+class Collector:
+    """Iterates a stream in its own task; tests wait on what it has seen."""
+
+    def __init__(self, stream: Any, *, gate: asyncio.Event | None = None) -> None:
+        self.stream = stream
+        self.events: list[Event] = []
+        self.error: BaseException | None = None
+        self.gate = gate
+        self._changed = asyncio.Event()
+        self.task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        try:
+            async with self.stream:
+                async for ev in self.stream:
+                    self.events.append(ev)
+                    self._changed.set()
+                    if self.gate is not None:
+                        await self.gate.wait()
+        except Exception as exc:
+            self.error = exc
+        finally:
+            self._changed.set()
+
+    async def wait(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+        async with asyncio.timeout(timeout):
+            while not predicate():
+                self._changed.clear()
+                if self.task.done() and not predicate():
+                    raise AssertionError(f"consumer ended: {self.error!r}")
+                await self._changed.wait()
+
+    async def count(self, n: int, timeout: float = 5.0) -> None:
+        await self.wait(lambda: len(self.events) >= n, timeout)
+
+    async def finished(self, timeout: float = 5.0) -> None:
+        async with asyncio.timeout(timeout):
+            await asyncio.shield(self.task)
+
+    async def close(self) -> None:
+        self.task.cancel()
+        await asyncio.gather(self.task, return_exceptions=True)
+
+    def types(self) -> list[int]:
+        return [e.Type for e in self.events]
+
+
+class SleepLog:
+    """An injected sleep that records delays and returns at once."""
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.delays.append(seconds)
+        await asyncio.sleep(0)

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import random
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pyotp
@@ -25,70 +25,12 @@ from aiocomet import (
     TransportError,
 )
 from aiocomet.constants import SEVT_JOB_COMPLETED, SEVT_JOB_NEW, SEVT_META_HELLO
-from aiocomet.events import Event, EventDecodeError, EventStream, Gap, HandshakeError, resync_jobs
+from aiocomet.events import EventDecodeError, EventStream, Gap, HandshakeError, resync_jobs
 
-from ._ws_server import WsServer, event, job
+from ._ws_server import Collector, SleepLog, WsServer, event, job
 
 PASSWORD = "pw-s3cret-for-tests"
 FAST = Backoff(initial=0.001, cap=0.004, floor=0.0)
-
-
-class Collector:
-    """Iterates a stream in its own task; tests wait on what it has seen."""
-
-    def __init__(self, stream: Any, *, gate: asyncio.Event | None = None) -> None:
-        self.stream = stream
-        self.events: list[Event] = []
-        self.error: BaseException | None = None
-        self.gate = gate
-        self._changed = asyncio.Event()
-        self.task = asyncio.create_task(self._run())
-
-    async def _run(self) -> None:
-        try:
-            async with self.stream:
-                async for ev in self.stream:
-                    self.events.append(ev)
-                    self._changed.set()
-                    if self.gate is not None:
-                        await self.gate.wait()
-        except Exception as exc:
-            self.error = exc
-        finally:
-            self._changed.set()
-
-    async def wait(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
-        async with asyncio.timeout(timeout):
-            while not predicate():
-                self._changed.clear()
-                if self.task.done() and not predicate():
-                    raise AssertionError(f"consumer ended: {self.error!r}")
-                await self._changed.wait()
-
-    async def count(self, n: int, timeout: float = 5.0) -> None:
-        await self.wait(lambda: len(self.events) >= n, timeout)
-
-    async def finished(self, timeout: float = 5.0) -> None:
-        async with asyncio.timeout(timeout):
-            await asyncio.shield(self.task)
-
-    async def close(self) -> None:
-        self.task.cancel()
-        await asyncio.gather(self.task, return_exceptions=True)
-
-    def types(self) -> list[int]:
-        return [e.Type for e in self.events]
-
-
-class SleepLog:
-    """An injected sleep that records delays and returns at once."""
-
-    def __init__(self) -> None:
-        self.delays: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.delays.append(seconds)
-        await asyncio.sleep(0)
 
 
 @pytest.fixture
