@@ -7,7 +7,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from . import _calls
+from . import _calls, _demo, _events
 from ._common import add_connection_args, report, setup_logging
 
 
@@ -19,6 +19,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="tracebacks and debug logging")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("demo", help="embedded emulator + simulated backups, live events on screen")
+    p.add_argument("--duration", type=float, help="stop after this many seconds")
+    p.add_argument("--rate", type=float, default=50.0, help="simulated jobs per second")
+    p.add_argument("--plain", action="store_true", help="summary lines instead of a live table")
+    p.set_defaults(run=_demo.cmd_demo, is_async=True)
+
+    p = sub.add_parser("events", help="tail a server's live events")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--types", help="comma-separated SEVT_* names or numbers to keep")
+    p.add_argument("--limit", type=int, help="stop after this many events")
+    add_connection_args(p)
+    p.set_defaults(run=_events.cmd_events, is_async=True)
+
+    p = sub.add_parser(
+        "emulator",
+        help="run the local Comet Server emulator (see 'aiocomet emulator --help')",
+        add_help=False,
+    )
+    p.add_argument("emulator_args", nargs=argparse.REMAINDER)
 
     p = sub.add_parser("methods", help="list the API methods")
     p.add_argument("--search", "-s", help="only methods whose line contains TEXT")
@@ -47,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["emulator"]:  # its own parser owns every option after the word
+        from ..testing.__main__ import main as emulator_main
+
+        return emulator_main(argv[1:])
     args = build_parser().parse_args(argv)
     setup_logging(args.debug)
     try:

@@ -1,0 +1,144 @@
+"""The ``aiocomet`` command line against the emulator (in a thread, over loopback)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from aiocomet.cli import main
+from aiocomet.cli._events import parse_types
+from aiocomet.testing import CometEmulator
+
+PASSWORD = "cli-SENTINEL-pw"
+
+
+@pytest.fixture
+def emu(monkeypatch: pytest.MonkeyPatch) -> Iterator[CometEmulator]:
+    emulator = CometEmulator(admins={"admin": PASSWORD}, users={"bob": "pw"})
+    with emulator.run_in_thread() as running:
+        monkeypatch.setenv("COMET_URL", running.url)
+        monkeypatch.setenv("COMET_USERNAME", "admin")
+        monkeypatch.setenv("COMET_PASSWORD", PASSWORD)
+        yield running
+
+
+def test_call_by_spec_or_snake_name(emu: CometEmulator, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["call", "AdminListUsers"]) == 0
+    assert json.loads(capsys.readouterr().out) == ["bob"]
+    assert main(["call", "admin_get_user_profile", "--param", "TargetUser=bob"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out)["Username"] == "bob"
+    assert PASSWORD not in out
+
+
+def test_call_with_struct_param_from_file(
+    emu: CometEmulator, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["call", "AdminGetUserProfile", "-p", "TargetUser=bob"]) == 0
+    profile = json.loads(capsys.readouterr().out)
+    profile["AccountName"] = "Bob from the CLI"
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(profile))
+    assert (
+        main(["call", "AdminSetUserProfile", "-p", "TargetUser=bob", "-p", f"ProfileData=@{path}"])
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["call", "AdminGetUserProfile", "-p", "target_user=bob"]) == 0
+    assert json.loads(capsys.readouterr().out)["AccountName"] == "Bob from the CLI"
+
+
+def test_errors_are_one_line_with_exit_code(
+    emu: CometEmulator, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["call", "NoSuchMethod"]) == 2
+    assert "unknown method" in capsys.readouterr().err
+    assert main(["call", "AdminGetUserProfile"]) == 2
+    assert "TargetUser" in capsys.readouterr().err
+    monkeypatch.setenv("COMET_PASSWORD", "wrong-SENTINEL")
+    assert main(["call", "AdminListUsers"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "403" in err and "wrong-SENTINEL" not in err
+    assert main(["--debug", "call", "AdminListUsers"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "wrong-SENTINEL" not in err
+
+
+def test_missing_password_without_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COMET_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("COMET_USERNAME", "admin")
+    monkeypatch.delenv("COMET_PASSWORD", raising=False)
+    monkeypatch.delenv("COMET_SESSION_KEY", raising=False)
+    monkeypatch.setattr(sys, "stdin", open("/dev/null"))
+    try:
+        assert main(["call", "AdminListUsers"]) == 2
+    finally:
+        sys.stdin.close()
+    assert "no password" in capsys.readouterr().err
+
+
+def test_methods_listing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["methods"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 251
+    assert main(["methods", "--search", "webhook"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and all("Webhook" in line for line in lines)
+
+
+def test_events_tail_json_and_types(emu: CometEmulator, capsys: pytest.CaptureFixture[str]) -> None:
+    def publish_when_subscribed() -> None:  # the emulator's loop runs in another thread
+        asyncio.run_coroutine_threadsafe(emu.wait_for_subscribers(1), emu.loop).result(10)  # type: ignore[arg-type]
+        for _ in range(3):
+            emu.publish(4200, {"GUID": "job-1", "Username": "bob"})
+            emu.publish(4201, {"GUID": "job-1", "Username": "bob", "Status": 5000})
+
+    thread = threading.Thread(target=publish_when_subscribed)
+    thread.start()
+    assert main(["events", "--json", "--types", "SEVT_JOB_COMPLETED", "--limit", "2"]) == 0
+    thread.join(10)
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["Type"] for line in lines] == [4201, 4201]
+    assert json.loads(lines[0])["Data"]["GUID"] == "job-1"
+
+
+def test_parse_types() -> None:
+    assert parse_types("SEVT_JOB_NEW,job_completed, 4000") == {4200, 4201, 4000}
+    assert parse_types(None) is None
+
+
+def test_download_to_file(
+    emu: CometEmulator, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "client.bin"
+    assert main(["download", "AdminBrandingGenerateClientLinuxgeneric", "-o", str(target)]) == 0
+    assert target.exists()
+    assert "saved" in capsys.readouterr().err
+
+
+def test_demo_runs_for_a_while(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--duration", "1.5", "--plain", "--rate", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "demo finished" in out
+    finished = out.strip().splitlines()[-1]
+    events = int(finished.split()[2])
+    assert events > 0
+
+
+def test_python_dash_m_aiocomet_entry_point() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "aiocomet", "methods", "--search", "AdminListUsers"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0 and "AdminListUsersFull" in proc.stdout
