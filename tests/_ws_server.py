@@ -59,6 +59,7 @@ class WsServer:
         self.live: list[web.WebSocketResponse] = []
         self.connected = 0
         self.logins = 0
+        self.login_failures = 0
         self.jobs: list[dict[str, Any]] = []
         self.job_queries: list[tuple[int, int]] = []
         self.job_failures = 0
@@ -210,6 +211,9 @@ class WsServer:
 
     async def _login(self, request: web.Request) -> web.Response:
         form = await request.post()
+        if self.login_failures > 0:
+            self.login_failures -= 1
+            return web.json_response({"Status": 503, "Message": "busy"}, status=503)
         if form.get("Password") != self.password:
             return web.json_response({"Status": 403, "Message": "bad"}, status=403)
         self.logins += 1

@@ -123,6 +123,19 @@ async def test_rejected_session_key_logs_in_once_with_password(server: WsServer)
     assert server.handshakes[1][3] == "sk-1"
 
 
+async def test_failed_relogin_falls_back_to_the_password_in_the_handshake(
+    server: WsServer,
+) -> None:
+    server.login_failures = 1
+    errors: list[CometError] = []
+    async with CometClient(server.url, "admin", PASSWORD, session_key="stale") as c:
+        col = Collector(stream_of(c, on_error=errors.append))
+        await col.count(1)
+        await col.close()
+    assert [type(e) for e in errors] == [ServerError]
+    assert [f[1] for f in server.handshakes] == ["SessionKey", "Password"]
+
+
 async def test_refused_handshakes_are_retried_with_backoff(
     server: WsServer, client: CometClient
 ) -> None:

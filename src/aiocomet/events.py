@@ -22,7 +22,7 @@ import inspect
 import logging
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
-from contextlib import suppress
+from contextlib import aclosing, suppress
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Final, Literal, TypedDict
@@ -262,7 +262,7 @@ class EventStream:
         self.queue_depth: Callable[[], int] = _zero
         # counters (plain ints; read them through .stats)
         self._events = 0
-        self._delivered = 0
+        self._skipped = 0  # filtered out or removed as duplicates
         self._bytes = 0
         self._decode_errors = 0
         self._connects = 0
@@ -289,7 +289,7 @@ class EventStream:
             server=self.server,
             connected=self.connected,
             events=self._events,
-            delivered=self._delivered,
+            delivered=self._events + self._replayed - self._skipped - self._dropped,
             bytes=self._bytes,
             decode_errors=self._decode_errors,
             untyped=self._decoder.untyped,
@@ -350,9 +350,10 @@ class EventStream:
             try:
                 ws = await self._connect()
             except AuthenticationError:
-                if relogged or not await self._relogin():
+                if relogged or not self._can_relogin():
                     raise
                 relogged = True
+                await self._relogin()
                 continue
             except (ClientClosedError, CredentialsError):
                 raise
@@ -379,10 +380,9 @@ class EventStream:
                         close_code=lost.code,
                         attempts=attempts,
                     )
-                    for event in await self.settle_gap(gap):
-                        if not admit or self._deliverable(event):
-                            self._delivered += 1
-                            yield event
+                    for replayed in await self._settle_gap(gap):
+                        if not admit or self._deliverable(replayed):
+                            yield replayed
                 lost = None
                 attempts = 0
                 # -- the hot path: one receive, one decode, one yield per event --
@@ -392,6 +392,7 @@ class EventStream:
                 classes = self._type_classes
                 types = self.types or frozenset()
                 resync = self.resync if admit else None
+                event: Event | None = None  # the last event received, kept in a local
                 while True:
                     msg = await receive()
                     if msg.type is _TEXT:
@@ -409,16 +410,14 @@ class EventStream:
                             continue
                         event.server = server
                         self._events += 1
-                        self._last_event = event
                         if resync is not None and not resync.admit(event):
+                            self._skipped += 1
                             continue
                         if classes is not None and type(event) not in classes:
                             if type(event) is not UntypedEvent or event.Type not in types:
+                                self._skipped += 1
                                 continue
-                        self._delivered += 1
                         yield event
-                        if self._closing:
-                            return
                     elif msg.type is _BINARY:
                         await self._bad_frame(
                             self._decoder.error(
@@ -429,6 +428,8 @@ class EventStream:
                         lost = await self._lost(ws, msg)
                         break
             finally:
+                if event is not None:
+                    self._last_event = event
                 self._ws = None
                 await self._close_ws(ws)
             if self._closing:
@@ -507,15 +508,24 @@ class EventStream:
                 ) from None
             raise
 
-    async def _relogin(self) -> bool:
-        """After ``403 Unauth`` with a session key: log in with the password once."""
+    def _can_relogin(self) -> bool:
         creds = self.client.credentials
-        if not creds.session_key or not creds.has_password:
-            return False
+        return bool(creds.session_key) and creds.has_password
+
+    async def _relogin(self) -> None:
+        """After ``403 Unauth`` with a session key: log in with the password, once.
+
+        If the login itself fails for a transient reason, the next attempt
+        authenticates the stream with the password directly.
+        """
         log.info("event stream %s: session key rejected; logging in again", self.server)
-        creds.session_key = None
-        await self.client.login()
-        return True
+        self.client.credentials.session_key = None
+        try:
+            await self.client.login()
+        except AuthenticationError:
+            raise
+        except CometError as exc:
+            await self._report(exc)
 
     async def _lost(
         self, ws: aiohttp.ClientWebSocketResponse[Literal[False]], msg: WSMessageNoDecodeText
@@ -594,11 +604,14 @@ class EventStream:
     def _deliverable(self, event: Event) -> bool:
         """Dedupe (with a resync) and filter an event taken from outside the hot path."""
         resync = self.resync
-        if resync is not None and not resync.admit(event):
+        if (resync is not None and not resync.admit(event)) or (
+            self.types is not None and event.Type not in self.types
+        ):
+            self._skipped += 1
             return False
-        return self.types is None or event.Type in self.types
+        return True
 
-    async def settle_gap(self, gap: Gap) -> list[Event]:
+    async def _settle_gap(self, gap: Gap) -> list[Event]:
         """Await ``on_gap``, then the resync (retried with backoff); return replayed events."""
         self._gaps += 1
         self.pending_gap = gap
@@ -633,8 +646,9 @@ class EventStream:
         from .merge import Pump
 
         pump = Pump([self], queue_size=self.queue_size, overflow="drop_oldest")
-        async for event in pump.run():
-            yield event
+        async with aclosing(pump.run()) as events:
+            async for event in events:
+                yield event
 
 
 def _zero() -> int:

@@ -93,9 +93,7 @@ class Pump:
                         if stream in self._drops:
                             for replayed in await self._settle_drops(stream):
                                 yield replayed
-                        resync = stream.resync
-                        if resync is not None and not resync.admit(event):
-                            stream._delivered -= 1
+                        if not stream._deliverable(event):
                             continue
                         self._last[stream] = event
                     yield event
@@ -174,7 +172,6 @@ class Pump:
                 drops = self._drops[old_stream] = _Drops(old, time.time())
             drops.count += 1
             old_stream._dropped += 1
-            old_stream._delivered -= 1
         items.append((stream, event))
         getter = self._getter
         if getter is not None and not getter.done():
@@ -210,7 +207,7 @@ class Pump:
             dropped=drops.count,
             attempts=0,
         )
-        replay = await stream.settle_gap(gap)
+        replay = await stream._settle_gap(gap)
         return [event for event in replay if stream._deliverable(event)]
 
     async def _source_failed(self, stream: EventStream, error: BaseException) -> None:
