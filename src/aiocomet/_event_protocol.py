@@ -7,18 +7,25 @@ decoder over a tagged union on ``Type``: one struct per ``SEVT_`` type whose
 the same pass (a second pass over ``Data`` would cost about a third more). A
 frame whose ``Type`` is unknown or whose ``Data`` does not fit its struct is
 decoded again into :class:`UntypedEvent`, which keeps ``Data`` as plain JSON.
+
+Also here, as plain data and logic: :class:`Gap`, and :class:`JobResync`,
+which dedupes job events and synthesizes the ones a gap lost from a job
+history it is handed (the stream in :mod:`aiocomet.events` does the I/O).
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final, Union
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, Protocol, Union
 
 import msgspec
 
 from . import _codec
 from ._generated import models as m
-from ._generated.constants import EVENT_TYPE_NAMES
+from ._generated.constants import EVENT_TYPE_NAMES, SEVT_JOB_COMPLETED, SEVT_JOB_NEW
 from ._generated.events import EVENT_DATA_TYPES
 from .auth import Credentials
 from .errors import AuthenticationError, ProtocolError
@@ -31,17 +38,23 @@ __all__ = [
     "Event",
     "EventDecodeError",
     "EventDecoder",
+    "Gap",
     "HandshakeError",
+    "JobResync",
+    "JobSource",
     "UntypedEvent",
     "check_auth_reply",
     "handshake_frames",
     "make_event",
+    "resync_jobs",
 ]
 
 STREAM_PATH: Final = "/api/v1/events/stream"
 AUTH_OK: Final = "200 OK"
 AUTH_FAILED: Final = "403 Unauth"
 FRAME_PREVIEW: Final = 200
+
+log = logging.getLogger("aiocomet.events")
 
 
 class EventDecodeError(ProtocolError):
@@ -336,3 +349,166 @@ def redact_nothing(text: str) -> str:
 def redactor(credentials: Credentials | None) -> Callable[[str], str]:
     """``credentials.redact`` or the identity."""
     return credentials.redact if credentials is not None else redact_nothing
+
+
+# -- gaps ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Events may have been missed between ``last_alive`` and ``reconnected_at``.
+
+    ``reason`` says why (connection closed, reset, heartbeat timeout, events
+    dropped by ``overflow="drop_oldest"``); ``last_event`` is the last event
+    received before the gap. Times are Unix seconds (wall clock).
+    """
+
+    server: str
+    reason: str
+    last_alive: float
+    reconnected_at: float
+    last_event: Event | None = None
+    error: BaseException | None = None
+    close_code: int | None = None
+    dropped: int = 0
+    attempts: int = 1
+
+    def __repr__(self) -> str:
+        last = self.last_event
+        shown = "None" if last is None else f"{last.type_name}@{last.Timestamp}"
+        return (
+            f"Gap(server={self.server!r}, reason={self.reason!r}, "
+            f"last_alive={self.last_alive:.3f}, reconnected_at={self.reconnected_at:.3f}, "
+            f"last_event={shown}, "
+            f"dropped={self.dropped}, attempts={self.attempts})"
+        )
+
+    @property
+    def since(self) -> float:
+        """The start of the window to resync: before ``last_alive`` and the last event."""
+        last = self.last_event
+        if last is not None and last.Timestamp:
+            return min(self.last_alive, float(last.Timestamp))
+        return self.last_alive
+
+
+class JobSource(Protocol):
+    """What the job resync needs from a client: ``AdminGetJobsForDateRange``."""
+
+    async def admin_get_jobs_for_date_range(
+        self, start: int, end: int
+    ) -> list[m.BackupJobDetail]: ...
+
+
+# -- remedial sync of job events ----------------------------------------------------------------
+
+_NEW: Final = 1
+_COMPLETED: Final = 2
+
+
+class JobResync:
+    """Replays SEVT_JOB_NEW / SEVT_JOB_COMPLETED events missed during a gap.
+
+    On a gap it asks ``AdminGetJobsForDateRange`` for the jobs of the window
+    (from ``margin`` seconds before the gap, or from the start of the oldest
+    job still open, at most ``max_lookback`` seconds back) and synthesizes
+    the job events not delivered yet, marked ``replayed``. Every job event is
+    deduplicated on (job GUID, event type) over the last ``memory`` jobs, so
+    a consumer counting job events sees each job's NEW and COMPLETED once.
+    ``Data`` of a replayed event is the job as the server reports it now.
+    """
+
+    def __init__(
+        self,
+        *,
+        margin: float = 120.0,
+        max_lookback: float = 86400.0,
+        memory: int = 100_000,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if memory < 1 or margin < 0 or max_lookback <= 0:
+            raise ValueError("memory and max_lookback must be positive, margin >= 0")
+        self.margin = margin
+        self.max_lookback = max_lookback
+        self.memory = memory
+        self._clock = clock
+        self._seen: dict[str, int] = {}  # job GUID -> delivered events (_NEW | _COMPLETED)
+        self._open: dict[str, int] = {}  # job GUID -> StartTime, NEW delivered, not COMPLETED
+        self.duplicates = 0
+
+    def admit(self, event: Event) -> bool:
+        """Record a job event as delivered; False if it was delivered before."""
+        kind = event.Type
+        if kind != SEVT_JOB_NEW and kind != SEVT_JOB_COMPLETED:
+            return True
+        job = event.Data
+        guid = job.GUID if isinstance(job, m.BackupJobDetail) else event.ResourceID
+        if not guid:
+            return True
+        bit = _NEW if kind == SEVT_JOB_NEW else _COMPLETED
+        seen = self._seen.get(guid, 0)
+        if seen & bit:
+            self.duplicates += 1
+            return False
+        if not seen and len(self._seen) >= self.memory:
+            oldest = next(iter(self._seen))
+            del self._seen[oldest]
+            self._open.pop(oldest, None)
+        self._seen[guid] = seen | bit
+        if bit == _NEW and not seen & _COMPLETED:
+            start = job.StartTime if isinstance(job, m.BackupJobDetail) else event.Timestamp
+            self._open[guid] = start
+        elif bit == _COMPLETED:
+            self._open.pop(guid, None)
+        return True
+
+    def window(self, gap: Gap) -> tuple[int, int]:
+        """The (Start, End) Unix seconds to ask ``AdminGetJobsForDateRange`` for."""
+        now = self._clock()
+        start = gap.since - self.margin
+        if self._open:
+            start = min(start, float(min(self._open.values())))
+        start = max(start, now - self.max_lookback)
+        return int(start), int(now) + 1
+
+    async def replay(self, client: JobSource, gap: Gap) -> list[Event]:
+        """The job events of the gap window not delivered yet, in time order."""
+        start, end = self.window(gap)
+        jobs = await client.admin_get_jobs_for_date_range(start, end)
+        found: list[tuple[int, int, Event]] = []
+        for job in jobs:
+            if not job.GUID:
+                continue
+            seen = self._seen.get(job.GUID, 0)
+            if not seen & _NEW:
+                found.append((job.StartTime, 0, self._event(SEVT_JOB_NEW, job, gap)))
+            if _finished(job) and not seen & _COMPLETED:
+                when = job.EndTime or job.StartTime
+                found.append((when, 1, self._event(SEVT_JOB_COMPLETED, job, gap)))
+        found.sort(key=lambda item: (item[0], item[1]))
+        if found:
+            log.info("event stream %s: replaying %d job events", gap.server, len(found))
+        return [event for _, _, event in found]
+
+    @staticmethod
+    def _event(kind: int, job: m.BackupJobDetail, gap: Gap) -> Event:
+        return make_event(
+            kind,
+            job,
+            resource_id=job.GUID,
+            actor=job.Username,
+            timestamp=job.StartTime if kind == SEVT_JOB_NEW else (job.EndTime or job.StartTime),
+            server=gap.server,
+            replayed=True,
+        )
+
+
+def _finished(job: m.BackupJobDetail) -> bool:
+    return job.EndTime > 0 or not 6000 <= job.Status <= 6999
+
+
+def resync_jobs(
+    *, margin: float = 120.0, max_lookback: float = 86400.0, memory: int = 100_000
+) -> JobResync:
+    """A job-event remedial sync for ``client.events(resync=resync_jobs())``."""
+    return JobResync(margin=margin, max_lookback=max_lookback, memory=memory)
