@@ -498,3 +498,13 @@ async def test_drop_oldest_reports_dropped_events_as_a_gap(
     assert gap.last_event is not None and gap.last_event.Type == SEVT_META_HELLO
     assert stream.stats.gaps == 1 and stream.stats.delivered == 6
     await col.close()
+
+
+def test_event_options_match_the_stream_signature() -> None:
+    """CometClient.events(**options) is typed by EventOptions: keep it in sync."""
+    import inspect
+
+    from aiocomet.events import EventOptions
+
+    params = set(inspect.signature(EventStream.__init__).parameters) - {"self", "client"}
+    assert set(EventOptions.__optional_keys__) == params

@@ -215,7 +215,7 @@ class EventStream:
             )
         self._agen: AsyncGenerator[Event, None] | None = None
         self._ws: aiohttp.ClientWebSocketResponse[Literal[False]] | None = None
-        self._waker: asyncio.Future[None] | None = None
+        self._wakers: set[asyncio.Future[None]] = set()  # pauses that aclose() ends early
         self._closing = False
         self._last_event: Event | None = None
         self.pending_gap: Gap | None = None
@@ -286,9 +286,9 @@ class EventStream:
     async def aclose(self) -> None:
         """Close the websocket and end the iterator; safe from any task, idempotent."""
         self._closing = True
-        waker = self._waker
-        if waker is not None and not waker.done():
-            waker.set_result(None)
+        for waker in self._wakers:
+            if not waker.done():
+                waker.set_result(None)
         agen = self._agen
         if agen is not None and not agen.ag_running:  # type: ignore[attr-defined]
             await agen.aclose()
@@ -525,12 +525,13 @@ class EventStream:
         """Sleep ``delay`` with the injected sleep; :meth:`aclose` from another task wakes it."""
         if self._closing or delay <= 0:
             return
-        self._waker = waker = asyncio.get_running_loop().create_future()
+        waker = asyncio.get_running_loop().create_future()
+        self._wakers.add(waker)
         sleeper = asyncio.ensure_future(self._sleep(delay))
         try:
             await asyncio.wait((sleeper, waker), return_when=asyncio.FIRST_COMPLETED)
         finally:
-            self._waker = None
+            self._wakers.discard(waker)
             if not sleeper.done():
                 sleeper.cancel()
                 with suppress(asyncio.CancelledError):
