@@ -14,7 +14,7 @@ import ssl as ssl_module
 import time
 from collections.abc import AsyncIterable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Unpack
 
 import aiohttp
 import msgspec
@@ -37,6 +37,7 @@ from .errors import (
     MFARequiredError,
     ResponseDecodeError,
 )
+from .events import EventOptions, EventStream
 
 __all__ = ["CometClient"]
 
@@ -259,21 +260,16 @@ class CometClient(SessionOwner, GeneratedAPI):
             redact=creds.redact,
         )
 
-    # -- live events (aiocomet.events; imported here so this module's imports stay as they are)
+    # -- live events -------------------------------------------------------------------------
 
-    import typing as _typing
-
-    from .events import EventOptions as _EventOptions
-    from .events import EventStream as _EventStream
-
-    def events(self, **options: _typing.Unpack[_EventOptions]) -> _EventStream:
+    def events(self, **options: Unpack[EventOptions]) -> EventStream:
         """The server's live events: ``async for event in client.events(): ...``.
 
         Runs on this client's session. Options (``types``, ``on_gap``,
         ``on_error``, ``reconnect``, ``resync``, ``heartbeat``, ...) are those
         of :class:`aiocomet.events.EventStream`.
         """
-        return self._EventStream(self, **options)
+        return EventStream(self, **options)
 
 
 def _error_message_in(
