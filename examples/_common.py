@@ -59,9 +59,12 @@ def example_profiles() -> dict[str, dict[str, Any]]:
             "AccountName": "Alice Example",
             "Emails": ["alice@example.com"],
             "Destinations": {
-                "a1f3c0de-0000-4000-8000-000000000001": _comet_vault(
-                    "Alice offsite", "https://storage1.example.com/", "alice-offsite"
-                ),
+                "a1f3c0de-0000-4000-8000-000000000001": {
+                    **_comet_vault(
+                        "Alice offsite", "https://storage1.example.com/", "alice-offsite"
+                    ),
+                    FUTURE_KEY: [1, 2, 3],  # unknown keys can sit in nested structs too
+                },
                 "a1f3c0de-0000-4000-8000-000000000002": {
                     "Description": "Alice S3 archive",
                     "DestinationType": DESTINATIONTYPE_S3,
