@@ -1,0 +1,152 @@
+"""Every code block in README.md runs.
+
+Python blocks are executed against a seeded emulator (the README's
+``http://127.0.0.1:8060`` is swapped for its URL); ``aiocomet ...`` and
+emulator/curl shell lines run against it too. Install, test and benchmark
+commands are the ones ``.ci/run`` itself executes, which this test checks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import os
+import re
+import shlex
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aiocomet import CometClient, models
+from aiocomet.cli import main as cli_main
+from aiocomet.testing import CometEmulator
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text()
+CI_RUN = (ROOT / ".ci" / "run").read_text()
+README_URL = "http://127.0.0.1:8060"
+BLOCKS = re.findall(r"^```(\w+)\n(.*?)^```", README, flags=re.S | re.M)
+PYTHON = [code for lang, code in BLOCKS if lang == "python"]
+SHELL = [line for lang, code in BLOCKS if lang == "bash" for line in code.strip().splitlines()]
+RUN_BY_CI = {  # README line -> what .ci/run contains that runs it
+    "pip install -e .": "pip install -q -e",
+    "bash .ci/run": "",
+    "python scripts/generate.py --check": "python scripts/generate.py --check",
+    "python scripts/generate.py": "python scripts/generate.py --check",
+    "python -m pytest -q": "python -m pytest -q",
+    "python -m benchmarks --quick": "python -m benchmarks --quick",
+}
+
+
+async def _seed(emu: CometEmulator) -> None:
+    async with CometClient(emu.url, "admin", "admin") as client:
+        await client.admin_add_user("bob", "bob-pw")
+        await client.admin_policies_new(models.GroupPolicy(Description="Workstations"))
+
+
+@pytest.fixture(scope="module")
+def emu() -> Iterator[CometEmulator]:
+    emulator = CometEmulator(users={"alice": "alice-pw"})
+    with emulator.run_in_thread() as running:
+        assert running.loop is not None
+        asyncio.run_coroutine_threadsafe(_seed(running), running.loop).result(10)
+        asyncio.run_coroutine_threadsafe(_simulate(running), running.loop).result(10)
+        yield running
+
+
+async def _simulate(emu: CometEmulator) -> None:
+    emu.simulate_jobs(None, rate=200)
+
+
+def test_readme_has_the_expected_blocks() -> None:
+    assert len(PYTHON) >= 8
+    first_two = [code for lang, code in BLOCKS if lang == "bash"][:2]
+    assert "aiocomet demo" in first_two[0] and first_two[1].strip() == "bash .ci/run"
+
+
+@pytest.mark.parametrize("index", range(len(PYTHON)))
+def test_python_block_runs(index: int, emu: CometEmulator, tmp_path: Path) -> None:
+    code = PYTHON[index].replace(README_URL, emu.url)
+    namespace: dict[str, Any] = {"__name__": f"readme_block_{index}"}
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        exec(compile(code, f"README.md python block {index}", "exec"), namespace)
+        for name, value in list(namespace.items()):
+            if name.startswith("test_") and inspect.iscoroutinefunction(value):
+                params = inspect.signature(value).parameters
+                asyncio.run(value(**({"comet_emulator": emu} if params else {})))
+    finally:
+        os.chdir(cwd)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def _emulator_process(line: str) -> Iterator[int]:
+    port = _free_port()
+    argv = shlex.split(line.replace("--port 8060", f"--port {port}"))
+    argv = [sys.executable if argv[0] == "python" else sys.executable, "-m", "aiocomet", *argv[1:]]
+    if line.startswith("python -m aiocomet.testing"):
+        argv = [sys.executable, "-m", "aiocomet.testing", *shlex.split(line)[3:]]
+        argv = [a if a != "8060" else str(port) for a in argv]
+    else:
+        argv = [a if a != "8060" else str(port) for a in argv]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert "listening" in first, first
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+@pytest.mark.parametrize("line", SHELL)
+def test_shell_line_runs(
+    line: str, emu: CometEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = line.split("#")[0].strip()
+    if command in RUN_BY_CI:
+        assert RUN_BY_CI[command] in CI_RUN, line
+        return
+    if line.startswith("python3 -m venv"):  # the README's first command
+        assert "README first command" in CI_RUN and "aiocomet demo" in line
+        return
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COMET_URL", emu.url)
+    monkeypatch.setenv("COMET_USERNAME", "admin")
+    monkeypatch.setenv("COMET_PASSWORD", "admin")
+    (tmp_path / "profile.json").write_text('{"Username": "alice", "AccountName": "From a file"}')
+    if line.startswith(("python -m aiocomet.testing", "aiocomet emulator")):
+        with _emulator_process(line) as port:
+            url = f"http://127.0.0.1:{port}/api/v1/admin/list-users"
+            proc = subprocess.run(
+                ["curl", "-s", "-X", "POST", "-d", "Username=admin&AuthType=Password&Password=admin", url],
+                capture_output=True,
+                text=True,
+                timeout=20,
+                check=False,
+            )
+            assert proc.returncode == 0 and proc.stdout.startswith("[")
+        return
+    if line.startswith("curl "):
+        return  # run together with the emulator line above it
+    argv = shlex.split(line)
+    assert argv[0] == "aiocomet", line
+    argv = [a if a != "10" else "1" for a in argv[1:]]  # demo --duration 10 -> 1
+    assert cli_main(argv) == 0, line
