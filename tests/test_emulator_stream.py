@@ -9,6 +9,8 @@ import aiohttp
 import pyotp
 import pytest
 
+from aiocomet import models
+from aiocomet._codec import decode
 from aiocomet._generated import constants as c
 from aiocomet.testing import CometEmulator
 
@@ -348,3 +350,54 @@ async def test_restart_drops_connections_and_comes_back_on_same_port(
     emu.publish(c.SEVT_DEVICE_NEW, {"n": 1})
     assert (await recv_until(again, "SEVT_DEVICE_NEW"))["Data"] == {"n": 1}
     await again.close()
+
+
+@pytest.mark.parametrize("how", ["abort", "reset"])
+async def test_drop_after_without_close_frame(
+    emu: CometEmulator, http: aiohttp.ClientSession, how: str
+) -> None:
+    ws = await subscribe(http, emu)
+    emu.faults.drop_after(2, how=how)  # type: ignore[arg-type]
+    for i in range(4):
+        emu.publish(c.SEVT_DEVICE_NEW, {"n": i})
+    msg = await recv_closed(ws)
+    assert msg.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR)
+    assert emu.subscriber_count == 0
+    await ws.close()
+
+
+async def test_publish_keeps_unknown_fields_of_models(
+    emu: CometEmulator, http: aiohttp.ClientSession
+) -> None:
+    ws = await subscribe(http, emu)
+    profile = decode(b'{"Username": "x", "FromTheFuture": 1}', models.UserProfileConfig)
+    emu.publish(c.SEVT_ACCOUNT_UPDATED, profile, resource_id="x")
+    event = await recv_event(ws)
+    assert event["Data"]["FromTheFuture"] == 1 and event["Data"]["Username"] == "x"
+    await ws.close()
+
+
+async def test_unthrottled_simulator_drops_a_consumer_that_reads_nothing(
+    http: aiohttp.ClientSession,
+) -> None:
+    async with CometEmulator(ws_send_queue=50) as emu:
+        stuck = await subscribe(http, emu)
+        await emu.simulate_jobs(20_000)
+        assert emu.slow_consumers_dropped == 1
+        assert emu.events_published == 40_000
+        await stuck.close()
+
+
+async def test_stop_with_stalled_and_busy_connections(http: aiohttp.ClientSession) -> None:
+    emu = CometEmulator()
+    await emu.start()
+    stalled = await subscribe(http, emu)
+    emu.faults.stall_after(1)
+    busy = await subscribe(http, emu)
+    emu.simulate_jobs(None)
+    assert (await recv_event(busy))["Type"] == c.SEVT_JOB_NEW
+    await emu.stop()
+    assert emu.subscriber_count == 0
+    for ws in (stalled, busy):
+        await recv_closed(ws)
+        await ws.close()

@@ -10,6 +10,7 @@ then either a stateful handler or the zero value of the return type.
 from __future__ import annotations
 
 import asyncio
+import logging
 import typing
 from collections.abc import Mapping
 from functools import cache
@@ -25,6 +26,7 @@ from ._faults import EmulatorFaults
 from ._handlers import Call, StatefulAPI
 from ._state import StateError
 
+log = logging.getLogger("aiocomet.testing")
 AUTH_FIELDS = ("Username", "AuthType", "Password", "SessionKey", "TOTP")
 MULTIPART_AUTH_HEADERS = {f"X-Comet-Admin-{name}": name for name in AUTH_FIELDS}
 MAX_UPLOAD = 64 * 1024 * 1024
@@ -132,6 +134,9 @@ class ApiRoutes:
             return error_response(exc.status, exc.message, exc.headers)
         except (BadRequest, StateError) as exc:
             return error_response(exc.status, exc.message)
+        except Exception:
+            log.exception("emulator: %s failed", spec.name)
+            return error_response(500, f"Internal error in the emulator's {spec.name}")
         if spec.returns_bytes:
             return web.Response(body=body, content_type="application/octet-stream")
         return web.Response(body=body, content_type="application/json")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import socket
 import struct
 from collections.abc import Callable, Coroutine, Sequence
@@ -24,12 +23,11 @@ from aiohttp import WSMsgType, web
 from ._auth import AuthError, Principal
 from ._events import close_frame, raw_frame, text_frame
 
-log = logging.getLogger("aiocomet.testing")
-
 DropHow = Literal["close", "abort", "reset"]
 HANDSHAKE_FIELDS = ("Username", "AuthType", "Password", "SessionKey", "TOTP")
 HANDSHAKE_TIMEOUT = 30.0
 CLOSE_GRACE = 5.0
+WRITABLE_TIMEOUT = 0.25
 WRITE_HIGH_WATER = 1 << 18
 CLOSE_SLOW_CONSUMER = 1008
 CLOSE_GOING_AWAY = 1001
@@ -61,7 +59,13 @@ class Countdown:
 
 
 class Connection:
-    """One authenticated websocket subscriber."""
+    """One authenticated websocket subscriber.
+
+    Its pump task is the only waiter on aiohttp's drain future and is never
+    cancelled while waiting there (cancelling would cancel that shared
+    future); it is told to stop and ends when the socket drains or closes.
+    Others wait on :attr:`writable`, an event of its own.
+    """
 
     def __init__(self, hub: StreamHub, request: web.Request, ws: web.WebSocketResponse) -> None:
         transport = request.transport
@@ -73,11 +77,12 @@ class Connection:
         self.pending: list[bytes] = []
         self.pending_events = 0
         self.countdowns: list[Countdown] = []
-        self.live = True
         self.stalled = False
+        self.writable = asyncio.Event()
+        self.writable.set()
+        self._done = False
         self._plan: Action | None = None
         self._wake = asyncio.Event()
-        self._pump_task: asyncio.Task[None] | None = None
         transport.set_write_buffer_limits(high=WRITE_HIGH_WATER, low=0)
 
     # -- queueing (synchronous, on the publish path) -------------------------------------
@@ -117,7 +122,7 @@ class Connection:
     # -- writing ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        self._pump_task = self.hub.spawn(self._pump())
+        self.hub.spawn(self._pump(), pump=True)
 
     def flush(self) -> None:
         if self.pending and not self.transport.is_closing():
@@ -126,32 +131,39 @@ class Connection:
             self.pending_events = 0
             self.transport.write(data)
 
+    def _stop_pump(self) -> None:
+        self._done = True
+        self._wake.set()
+        self.writable.set()
+
     async def _pump(self) -> None:
         writer = self.request.writer
         try:
-            while True:
+            while not self._done:
                 await self._wake.wait()
                 self._wake.clear()
-                if self.transport.is_closing():
+                if self._done or self.transport.is_closing():
                     return
                 self.flush()
                 plan, self._plan = self._plan, None
                 if plan is not None:
-                    self._pump_task = None
                     self.act(plan)
                     return
-                await writer.drain()
+                if self.blocked():
+                    self.writable.clear()
+                    await writer.drain()
+                self.writable.set()
         except ConnectionError:
             self.hub.leave(self)
+        finally:
+            self.writable.set()
 
     # -- drops and stalls --------------------------------------------------------------------
 
     def act(self, action: Action) -> None:
         """Drop or stall this connection now (queued frames are written first)."""
         self.hub.leave(self)
-        if self._pump_task is not None and self._pump_task is not asyncio.current_task():
-            self._pump_task.cancel()
-        self._pump_task = None
+        self._stop_pump()
         self.flush()
         transport = self.transport
         if action.kind == "stall":
@@ -180,17 +192,12 @@ class Connection:
     def finish(self) -> None:
         """The client side ended: stop pumping (a close in progress runs to its end)."""
         self.hub.leave(self)
-        self.live = False
-        if self._pump_task is not None:
-            self._pump_task.cancel()
-            self._pump_task = None
+        self._stop_pump()
 
     def shutdown(self, code: int) -> None:
         """Server stop: a close frame after what is queued, then close the socket."""
         self.hub.leave(self)
-        if self._pump_task is not None:
-            self._pump_task.cancel()
-            self._pump_task = None
+        self._stop_pump()
         if self.stalled:
             self.transport.abort()
             return
@@ -223,6 +230,7 @@ class StreamHub:
         self._conns: set[Connection] = set()
         self._transports: set[asyncio.Transport] = set()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._pumps: set[asyncio.Task[None]] = set()
         self._timers: set[asyncio.TimerHandle] = set()
         self._waiters: list[tuple[int, asyncio.Future[None]]] = []
         self.repeat_drop: Action | None = None
@@ -284,12 +292,16 @@ class StreamHub:
     def blocked(self) -> bool:
         return any(c.blocked() for c in self._live)
 
-    async def wait_writable(self) -> None:
-        """Wait until no subscriber's socket is blocked (paces the fast simulator)."""
-        for conn in list(self._live):
-            if conn.blocked():
-                with contextlib.suppress(ConnectionError):
-                    await conn.request.writer.drain()
+    async def wait_writable(self, timeout: float = WRITABLE_TIMEOUT) -> None:
+        """Wait (at most ``timeout``) until no subscriber's socket is blocked.
+
+        Paces the unthrottled simulator; a subscriber that reads nothing for
+        longer does not stop it, it falls behind and is dropped instead.
+        """
+        waits = [c.writable.wait() for c in self._live if not c.writable.is_set() or c.blocked()]
+        if waits:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*waits), timeout)
 
     # -- faults ------------------------------------------------------------------------------------
 
@@ -305,11 +317,12 @@ class StreamHub:
 
     # -- tasks and shutdown ----------------------------------------------------------------------
 
-    def spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+    def spawn(self, coro: Coroutine[Any, Any, None], *, pump: bool = False) -> None:
+        """Run a task owned by the hub (pumps are never cancelled, see Connection)."""
+        tasks = self._pumps if pump else self._tasks
         task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
 
     def abort_later(self, transport: asyncio.Transport) -> None:
         loop = asyncio.get_running_loop()
@@ -325,9 +338,11 @@ class StreamHub:
     async def close_all(self, code: int = CLOSE_GOING_AWAY) -> None:
         """Drop every connection (attached or still handshaking) and wait for the tasks."""
         self.stopping = True
+        attached: set[asyncio.Transport] = set()
         for conn in list(self._conns):
             conn.shutdown(code)
-        for transport in list(self._transports):
+            attached.add(conn.transport)
+        for transport in self._transports - attached:
             transport.abort()
         for handle in self._timers:
             handle.cancel()
@@ -336,6 +351,13 @@ class StreamHub:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        # every socket is closing, so each pump's drain ends soon
+        pumps = list(self._pumps)
+        if pumps:
+            _, stuck = await asyncio.wait(pumps, timeout=CLOSE_GRACE)
+            for task in stuck:
+                task.cancel()
+            await asyncio.gather(*stuck, return_exceptions=True)
         self.stopping = False
 
     # -- the endpoint ------------------------------------------------------------------------

@@ -19,8 +19,10 @@ from typing import Any
 
 from aiohttp import web
 
+from .._codec import to_builtins
 from .._generated import constants as c
 from .._generated.methods import METHODS
+from .._model import CometModel
 from ._auth import Accounts, AuthError
 from ._events import encode_event, frame_header
 from ._faults import EmulatorFaults
@@ -229,6 +231,8 @@ class CometEmulator:
                 )
             )
             return
+        if isinstance(data, CometModel) and data.unknown_fields():
+            data = to_builtins(data)  # keep keys this SDK version does not know
         payload = encode_event(
             event_type, data, timestamp=int(self._clock()), resource_id=resource_id, actor=actor
         )
