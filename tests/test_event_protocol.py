@@ -228,3 +228,32 @@ def test_deep_nesting_is_a_decode_error_not_a_crash() -> None:
         EventDecoder().decode(deep)
     except EventDecodeError:
         pass
+
+
+class _Jobs:
+    def __init__(self, jobs: list[models.BackupJobDetail]) -> None:
+        self.jobs = jobs
+
+    async def admin_get_jobs_for_date_range(
+        self, start: int, end: int
+    ) -> list[models.BackupJobDetail]:
+        return [j for j in self.jobs if start <= j.StartTime <= end]
+
+
+async def test_resync_never_replays_what_happened_before_the_stream_began() -> None:
+    from aiocomet._event_protocol import Gap, JobResync, make_event
+
+    now = 1_800_000_000
+    resync = JobResync(clock=lambda: float(now))
+    resync.admit(make_event(SEVT_META_HELLO, None, timestamp=now - 50))
+    old = models.BackupJobDetail(GUID="old", StartTime=now - 100, EndTime=now - 90, Status=5000)
+    spans = models.BackupJobDetail(GUID="spans", StartTime=now - 60, EndTime=now - 5, Status=5000)
+    new = models.BackupJobDetail(GUID="new", StartTime=now - 20, EndTime=now - 10, Status=5000)
+    gap = Gap(server="s", reason="closed", last_alive=now - 30, reconnected_at=now)
+    replayed = await resync.replay(_Jobs([old, spans, new]), gap)
+    got = [(e.job.GUID if e.job else "", e.type_name) for e in replayed]
+    assert got == [  # in time order; "old" and the NEW of "spans" predate the stream
+        ("new", "SEVT_JOB_NEW"),
+        ("new", "SEVT_JOB_COMPLETED"),
+        ("spans", "SEVT_JOB_COMPLETED"),
+    ]

@@ -96,13 +96,11 @@ def _free_port() -> int:
 @contextlib.contextmanager
 def _emulator_process(line: str) -> Iterator[int]:
     port = _free_port()
-    argv = shlex.split(line.replace("--port 8060", f"--port {port}"))
-    argv = [sys.executable if argv[0] == "python" else sys.executable, "-m", "aiocomet", *argv[1:]]
-    if line.startswith("python -m aiocomet.testing"):
-        argv = [sys.executable, "-m", "aiocomet.testing", *shlex.split(line)[3:]]
-        argv = [a if a != "8060" else str(port) for a in argv]
-    else:
-        argv = [a if a != "8060" else str(port) for a in argv]
+    words = [str(port) if w == "8060" else w for w in shlex.split(line)]
+    if words[:3] == ["python", "-m", "aiocomet.testing"]:
+        argv = [sys.executable, *words[1:]]
+    else:  # aiocomet emulator ...
+        argv = [sys.executable, "-m", "aiocomet", *words[1:]]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         assert proc.stdout is not None
@@ -136,7 +134,15 @@ def test_shell_line_runs(
         with _emulator_process(line) as port:
             url = f"http://127.0.0.1:{port}/api/v1/admin/list-users"
             proc = subprocess.run(
-                ["curl", "-s", "-X", "POST", "-d", "Username=admin&AuthType=Password&Password=admin", url],
+                [
+                    "curl",
+                    "-s",
+                    "-X",
+                    "POST",
+                    "-d",
+                    "Username=admin&AuthType=Password&Password=admin",
+                    url,
+                ],
                 capture_output=True,
                 text=True,
                 timeout=20,

@@ -33,7 +33,7 @@ from .events import (
     resync_jobs,
 )
 from .merge import MergedEvents, merge_events
-from .webhooks import WebhookReceiver
+from .webhooks import WebhookReceiver, register_webhook, unregister_webhook
 
 __version__ = "0.1.0"
 
@@ -70,5 +70,7 @@ __all__ = [
     "constants",
     "merge_events",
     "models",
+    "register_webhook",
     "resync_jobs",
+    "unregister_webhook",
 ]

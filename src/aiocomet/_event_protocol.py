@@ -435,9 +435,13 @@ class JobResync:
         self._seen: dict[str, int] = {}  # job GUID -> delivered events (_NEW | _COMPLETED)
         self._open: dict[str, int] = {}  # job GUID -> StartTime, NEW delivered, not COMPLETED
         self.duplicates = 0
+        self.since: int | None = None
+        """Server time of the first event admitted: nothing older is replayed."""
 
     def admit(self, event: Event) -> bool:
         """Record a job event as delivered; False if it was delivered before."""
+        if self.since is None and event.Timestamp:
+            self.since = event.Timestamp
         kind = event.Type
         if kind != SEVT_JOB_NEW and kind != SEVT_JOB_COMPLETED:
             return True
@@ -476,14 +480,15 @@ class JobResync:
         start, end = self.window(gap)
         jobs = await client.admin_get_jobs_for_date_range(start, end)
         found: list[tuple[int, int, Event]] = []
+        since = self.since or 0  # what happened before the stream began was never missed
         for job in jobs:
             if not job.GUID:
                 continue
             seen = self._seen.get(job.GUID, 0)
-            if not seen & _NEW:
+            if not seen & _NEW and job.StartTime >= since:
                 found.append((job.StartTime, 0, self._event(SEVT_JOB_NEW, job, gap)))
-            if _finished(job) and not seen & _COMPLETED:
-                when = job.EndTime or job.StartTime
+            when = job.EndTime or job.StartTime
+            if _finished(job) and not seen & _COMPLETED and when >= since:
                 found.append((when, 1, self._event(SEVT_JOB_COMPLETED, job, gap)))
         found.sort(key=lambda item: (item[0], item[1]))
         if found:
