@@ -401,3 +401,24 @@ async def test_stop_with_stalled_and_busy_connections(http: aiohttp.ClientSessio
     for ws in (stalled, busy):
         await recv_closed(ws)
         await ws.close()
+
+
+async def test_firehose_paced_by_drain_never_drops(http: aiohttp.ClientSession) -> None:
+    async with CometEmulator(ws_send_queue=100) as emu:
+        ws = await subscribe(http, emu)
+        frames = [b'{"Type":4700,"Data":{"n":%d}}' % i for i in range(1000)]
+
+        async def consume() -> int:
+            count = 0
+            while count < 20 * len(frames):
+                await recv_event(ws)
+                count += 1
+            return count
+
+        reader = asyncio.create_task(consume())
+        for _ in range(20):
+            emu.publish_encoded(frames)
+            await emu.drain(timeout=5)
+        assert await reader == 20_000
+        assert emu.slow_consumers_dropped == 0 and emu.subscriber_count == 1
+        await ws.close()

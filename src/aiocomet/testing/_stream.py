@@ -61,10 +61,11 @@ class Countdown:
 class Connection:
     """One authenticated websocket subscriber.
 
-    Its pump task is the only waiter on aiohttp's drain future and is never
-    cancelled while waiting there (cancelling would cancel that shared
-    future); it is told to stop and ends when the socket drains or closes.
-    Others wait on :attr:`writable`, an event of its own.
+        Its pump task is the only waiter on aiohttp's drain future and is never
+        cancelled while waiting there (cancelling would cancel that shared
+        future); it is told to stop and ends when the socket drains or closes.
+        Others wait on :attr:`writable` (the socket takes data) and :attr:`idle`
+    (everything queued was handed to the kernel), events of its own.
     """
 
     def __init__(self, hub: StreamHub, request: web.Request, ws: web.WebSocketResponse) -> None:
@@ -80,6 +81,7 @@ class Connection:
         self.stalled = False
         self.writable = asyncio.Event()
         self.writable.set()
+        self.idle = asyncio.Event()
         self._done = False
         self._plan: Action | None = None
         self._wake = asyncio.Event()
@@ -101,6 +103,7 @@ class Connection:
                 countdown.remaining -= len(frames)
         self.pending.extend(frames)
         self.pending_events += len(frames)
+        self.idle.clear()
         if self.pending_events > self.hub.send_queue and self.blocked():
             self.hub.slow_consumers_dropped += 1
             self.pending.clear()
@@ -110,6 +113,7 @@ class Connection:
 
     def enqueue_raw(self, frame: bytes) -> None:
         self.pending.append(frame)
+        self.idle.clear()
         self._wake.set()
 
     def kick(self) -> None:
@@ -135,6 +139,7 @@ class Connection:
         self._done = True
         self._wake.set()
         self.writable.set()
+        self.idle.set()
 
     async def _pump(self) -> None:
         writer = self.request.writer
@@ -153,10 +158,13 @@ class Connection:
                     self.writable.clear()
                     await writer.drain()
                 self.writable.set()
+                if not self.pending:
+                    self.idle.set()
         except ConnectionError:
             self.hub.leave(self)
         finally:
             self.writable.set()
+            self.idle.set()
 
     # -- drops and stalls --------------------------------------------------------------------
 
@@ -291,6 +299,12 @@ class StreamHub:
 
     def blocked(self) -> bool:
         return any(c.blocked() for c in self._live)
+
+    async def drain(self) -> None:
+        """Wait until every subscriber's socket took everything queued for it."""
+        waits = [c.idle.wait() for c in self._live if not c.idle.is_set()]
+        if waits:
+            await asyncio.gather(*waits)
 
     async def wait_writable(self, timeout: float = WRITABLE_TIMEOUT) -> None:
         """Wait (at most ``timeout``) until no subscriber's socket is blocked.

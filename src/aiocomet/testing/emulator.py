@@ -270,6 +270,14 @@ class CometEmulator:
     async def _hub_writable(self) -> None:
         await self._hub.wait_writable()
 
+    async def drain(self, timeout: float | None = None) -> None:
+        """Wait until every subscriber's socket took all events published so far.
+
+        Paces a firehose: ``publish_encoded(chunk); await emu.drain()`` keeps
+        send queues short, so fast consumers are never dropped.
+        """
+        await asyncio.wait_for(self._hub.drain(), timeout)
+
     @property
     def subscriber_count(self) -> int:
         """Authenticated websockets that currently receive events."""
