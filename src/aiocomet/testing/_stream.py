@@ -293,13 +293,6 @@ class StreamHub:
         for conn in list(self._live):
             conn.enqueue_raw(data)
 
-    def backlog(self) -> int:
-        """The longest send queue among live connections, in events."""
-        return max((c.pending_events for c in self._live), default=0)
-
-    def blocked(self) -> bool:
-        return any(c.blocked() for c in self._live)
-
     async def drain(self) -> None:
         """Wait until every subscriber's socket took everything queued for it."""
         waits = [c.idle.wait() for c in self._live if not c.idle.is_set()]
