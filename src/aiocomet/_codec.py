@@ -109,8 +109,9 @@ def typed_decoder(t: Any) -> msgspec.json.Decoder[Any]:
     return msgspec.json.Decoder(t)
 
 
-DECODE_ERRORS = (msgspec.MsgspecError, RecursionError)
-"""What decoding untrusted JSON can raise (msgspec reports very deep nesting as RecursionError)."""
+DECODE_ERRORS = (msgspec.MsgspecError, RecursionError, UnicodeDecodeError)
+"""What decoding untrusted JSON can raise: msgspec reports very deep nesting as RecursionError
+and invalid UTF-8 inside a string as UnicodeDecodeError."""
 
 
 def decode(data: bytes, t: Any) -> Any:

@@ -311,7 +311,7 @@ class EventDecoder:
             event = self.decode_typed(frame)
         except msgspec.ValidationError:
             event = self.fallback(frame)
-        except (msgspec.DecodeError, RecursionError) as exc:
+        except (msgspec.DecodeError, RecursionError, UnicodeDecodeError) as exc:
             raise self.error(frame, exc) from None
         event.server = self.server
         return event
@@ -320,7 +320,7 @@ class EventDecoder:
         """Decode what the tagged union refused: an unknown ``Type`` or ``Data`` that won't fit."""
         try:
             event: Event = _codec.typed_decoder(UntypedEvent).decode(frame)
-        except (msgspec.MsgspecError, RecursionError) as exc:
+        except _codec.DECODE_ERRORS as exc:
             raise self.error(frame, exc) from None
         self.untyped += 1
         event.server = self.server

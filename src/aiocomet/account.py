@@ -21,6 +21,7 @@ from typing import Any, Literal, TypeVar, cast, get_args, get_origin
 import aiohttp
 import msgspec
 
+from . import _codec
 from ._backoff import Sleep, default_sleep
 from ._download import Download
 from ._generated import account as _a
@@ -215,7 +216,7 @@ class CometAccountClient(SessionOwner, GeneratedAccountAPI):
             return body
         try:
             value = msgspec.json.decode(body, type=method.decode_type)
-        except msgspec.MsgspecError as exc:
+        except _codec.DECODE_ERRORS as exc:
             raise self._decode_error(method, body, f"not the JSON it returns ({exc})") from None
         if isinstance(value, dict) and value.get("status") == "error":
             # The hosted-server endpoints document {"status": "error"} as their failure body.

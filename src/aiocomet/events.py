@@ -366,7 +366,7 @@ class EventStream:
                             if fallen is None:
                                 continue
                             event = fallen
-                        except (msgspec.DecodeError, RecursionError) as exc:
+                        except (msgspec.DecodeError, RecursionError, UnicodeDecodeError) as exc:
                             await self._bad_frame(self._decoder.error(data, exc))
                             continue
                         event.server = server
