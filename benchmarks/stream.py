@@ -43,6 +43,7 @@ CLOSE_TIMEOUT = 0.2
 # the limit's read size: the fastest of 4-256 KiB here (larger batches of decode_lines keep
 # more young objects alive at once and cost more in the garbage collector)
 LIMIT_READ = 1 << 16
+CLOSED = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.CLOSED)
 
 
 class _Clock:
@@ -79,9 +80,14 @@ async def _bare_events(session: aiohttp.ClientSession, url: str) -> AsyncIterato
         for field in HANDSHAKE:
             await ws.send_str(field)
         await ws.receive()
-        async for msg in ws:
-            if msg.type is aiohttp.WSMsgType.TEXT:
+        receive = ws.receive
+        text = aiohttp.WSMsgType.TEXT
+        while True:  # receive() directly: async for over the websocket adds a coroutine
+            msg = await receive()
+            if msg.type is text:
                 yield decode(msg.data)
+            elif msg.type in CLOSED:
+                return
 
 
 async def bare_rate(fh: Firehose, *, warmup: int, events: int) -> float:
