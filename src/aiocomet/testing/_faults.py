@@ -16,6 +16,8 @@ from .._generated.methods import METHODS
 from ._auth import Accounts
 from ._stream import Action, DropHow, HandshakeFault, StreamHub
 
+Sleep = Callable[[float], Awaitable[None]]
+
 _HOWS = ("close", "abort", "reset")
 
 
@@ -45,7 +47,7 @@ class EmulatorFaults:
         self,
         hub: StreamHub,
         accounts: Accounts,
-        restart: Callable[[float], Awaitable[None]],
+        restart: Callable[[float, Sleep | None], Awaitable[None]],
     ) -> None:
         self._hub = hub
         self._accounts = accounts
@@ -125,9 +127,12 @@ class EmulatorFaults:
 
     # -- the server ---------------------------------------------------------------------------
 
-    async def restart(self, down_for: float) -> None:
-        """Stop listening (connections dropped), listen on the same port after ``down_for`` s."""
-        await self._restart(down_for)
+    async def restart(self, down_for: float, *, sleep: Sleep | None = None) -> None:
+        """Stop listening (connections dropped), listen on the same port after ``down_for`` s.
+
+        ``sleep`` waits out the downtime instead of ``asyncio.sleep`` (a test's fake clock).
+        """
+        await self._restart(down_for, sleep)
 
     def fail_method(
         self,

@@ -13,7 +13,7 @@ import contextlib
 import functools
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
@@ -174,7 +174,9 @@ class CometEmulator:
         )
         self.port = self._server.sockets[0].getsockname()[1]
 
-    async def _restart(self, down_for: float) -> None:
+    async def _restart(
+        self, down_for: float, sleep: Callable[[float], Awaitable[None]] | None = None
+    ) -> None:
         """Drop the listener and every connection, then listen on the same port again."""
         if self._runner is None or self._server is None:
             raise RuntimeError("the emulator is not running")
@@ -187,7 +189,7 @@ class CometEmulator:
                 conn.force_close()
             await handlers.shutdown(0.5)
         await server.wait_closed()
-        await asyncio.sleep(down_for)
+        await (sleep or asyncio.sleep)(down_for)
         self.state.restarted()
         await self._listen()
         self.webhooks.hello_all()
@@ -282,6 +284,15 @@ class CometEmulator:
     def subscriber_count(self) -> int:
         """Authenticated websockets that currently receive events."""
         return self._hub.subscriber_count
+
+    @property
+    def open_connections(self) -> int:
+        """TCP connections the server holds open: HTTP (keep-alive too) and websockets."""
+        runner = self._runner
+        server = runner.server if runner is not None else None
+        if server is None:
+            return 0
+        return sum(1 for handler in server.connections if handler.transport is not None)
 
     @property
     def slow_consumers_dropped(self) -> int:
