@@ -21,6 +21,7 @@ import builtins
 import inspect
 import logging
 import time
+import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from contextlib import aclosing, suppress
 from dataclasses import dataclass
@@ -68,6 +69,7 @@ __all__ = [
     "Gap",
     "HandshakeError",
     "JobResync",
+    "RedirectRefusedError",
     "StreamOptions",
     "StreamStats",
     "UntypedEvent",
@@ -81,6 +83,8 @@ OnGap = Callable[["Gap"], Awaitable[None] | None]
 OnError = Callable[[CometError], Awaitable[None] | None]
 
 DEFAULT_MAX_FRAME_BYTES: Final = 16 * 1024 * 1024
+DEFAULT_BACKOFF: Final = Backoff(initial=1.0, cap=60.0, jitter=0.5)
+"""Reconnect delays in [0.5, 1], [1, 2], ... [30, 60] s (the rng is shared, which is fine)."""
 _TEXT: Final = WSMsgType.TEXT
 _BINARY: Final = WSMsgType.BINARY
 
@@ -147,10 +151,14 @@ class EventStream:
     the first event of every new connection after the first (``Gap``);
     ``on_error(error)`` receives frames that do not decode and connection
     failures that will be retried. Reconnects use ``backoff`` (first retry
-    within 1 s, cap 30 s); the backoff resets only after a connection stayed
-    up ``healthy_after`` seconds, and ``max_attempts`` bounds consecutive
-    failures. ``403 Unauth`` is final (after one fresh login when a rejected
-    session key can be replaced by the password). ``heartbeat`` pings after
+    within 1 s, then doubling up to 60 s; every delay at least half its
+    ceiling, so even a server that keeps refusing or accepting-then-closing
+    sees at most 25 attempts in 10 minutes); the backoff resets only after a
+    connection stayed up ``healthy_after`` seconds, and ``max_attempts``
+    bounds consecutive failures. Warnings are logged at most once a minute
+    per kind (``on_error`` sees every error). ``403 Unauth`` is final (after
+    one fresh login when a rejected session key can be replaced by the
+    password), and so is a redirected upgrade. ``heartbeat`` pings after
     that many silent seconds and replaces a connection that sends no pong
     within half of it. ``resync=resync_jobs()`` replays job events of a gap.
     """
@@ -193,7 +201,7 @@ class EventStream:
         self.on_gap = on_gap
         self.on_error = on_error
         self.reconnect = reconnect
-        self.backoff = backoff or Backoff(initial=1.0, cap=30.0)
+        self.backoff = backoff or DEFAULT_BACKOFF
         self.max_attempts = max_attempts
         self.healthy_after = healthy_after
         self.heartbeat = heartbeat
@@ -208,12 +216,17 @@ class EventStream:
         self._clock = clock
         self._monotonic = monotonic
         self._decoder = EventDecoder(self.server, redact=client.credentials.redact)
+        self._log = _Throttled(monotonic)
         self._type_classes: frozenset[type] | None = None
         if self.types is not None:
             self._type_classes = frozenset(
                 EVENT_CLASSES[t] for t in self.types if t in EVENT_CLASSES
             )
-        self._agen: AsyncGenerator[Event, None] | None = None
+        self._agen: AsyncGenerator[Event, None] | None = None  # held strongly when managed
+        self._agen_ref: weakref.ref[AsyncGenerator[Event, None]] | None = None
+        self._managed = False
+        self._iterations = 0
+        self._closed_at = 0.0  # when the last connection ended (wall clock)
         self._ws: aiohttp.ClientWebSocketResponse[Literal[False]] | None = None
         self._wakers: set[asyncio.Future[None]] = set()  # pauses that aclose() ends early
         self._closing = False
@@ -265,14 +278,35 @@ class EventStream:
         )
 
     def __aiter__(self) -> AsyncGenerator[Event, None]:
-        if self._agen is None:
-            self._agen = self._live() if self.overflow == "block" else self._buffered()
-        return self._agen
+        """The iterator; outside ``async with`` the stream holds it only weakly.
+
+        The iterator holds the stream, so a strong reference back would be a
+        cycle that only the garbage collector breaks: after ``async for ...:
+        break`` the websocket would stay open until it runs. Held weakly, the
+        iterator is finalized (its websocket closed) as soon as the loop lets
+        go of it; iterating again connects again and reports a gap.
+        """
+        agen = self._current()
+        if agen is None:
+            agen = self._live() if self.overflow == "block" else self._buffered()
+            self._agen_ref = weakref.ref(agen)
+            if self._managed:
+                self._agen = agen
+        return agen
 
     def __anext__(self) -> Awaitable[Event]:
-        return self.__aiter__().__anext__()
+        agen = self.__aiter__()
+        self._agen = agen  # the caller holds no iterator: keep it until aclose()
+        return agen.__anext__()
+
+    def _current(self) -> AsyncGenerator[Event, None] | None:
+        if self._agen is not None:
+            return self._agen
+        return self._agen_ref() if self._agen_ref is not None else None
 
     async def __aenter__(self) -> EventStream:
+        self._managed = True  # closed by __aexit__: the iterator may be held strongly
+        self._agen = self._current()
         return self
 
     async def __aexit__(
@@ -289,7 +323,7 @@ class EventStream:
         for waker in self._wakers:
             if not waker.done():
                 waker.set_result(None)
-        agen = self._agen
+        agen = self._current()
         if agen is not None and not agen.ag_running:  # type: ignore[attr-defined]
             await agen.aclose()
             return
@@ -304,6 +338,10 @@ class EventStream:
         retry = 0  # consecutive failures since the last healthy connection
         attempts = 0  # connection attempts since the last connection was lost
         lost: _Lost | None = None
+        if self._iterations:  # an earlier iteration ended, and closed its connection
+            reason = "a new iteration: the previous one ended and closed its connection"
+            lost = _Lost(reason, None, None, self._closed_at or self._clock())
+        self._iterations += 1
         relogged = False
         while not self._closing:
             self._connects += 1
@@ -316,7 +354,7 @@ class EventStream:
                 relogged = True
                 await self._relogin()
                 continue
-            except (ClientClosedError, CredentialsError):
+            except (ClientClosedError, CredentialsError, RedirectRefusedError):
                 raise
             except CometError as exc:
                 await self._report(exc)
@@ -329,6 +367,7 @@ class EventStream:
             relogged = False
             self._connections += 1
             started = self._monotonic()
+            event: Event | None = None  # the last event received, kept in a local
             try:
                 if lost is not None:
                     gap = Gap(
@@ -353,7 +392,6 @@ class EventStream:
                 classes = self._type_classes
                 types = self.types or frozenset()
                 resync = self.resync if admit else None
-                event: Event | None = None  # the last event received, kept in a local
                 while True:
                     msg = await receive()
                     if msg.type is _TEXT:
@@ -391,7 +429,9 @@ class EventStream:
             finally:
                 if event is not None:
                     self._last_event = event
-                self._ws = None
+                if self._ws is ws:
+                    self._ws = None
+                self._closed_at = self._clock()
                 await self._close_ws(ws)
             if self._closing:
                 return
@@ -402,7 +442,7 @@ class EventStream:
                 if lost.clean:
                     return
                 raise TransportError(f"event stream {self.server}: {lost.reason}") from lost.error
-            log.warning("event stream %s: %s; reconnecting", self.server, lost.reason)
+            self._log.warning("lost", "event stream %s: %s; reconnecting", self.server, lost.reason)
             if retry:
                 self._give_up_after(retry, lost.error)
             await self._pause(self.backoff.delay(max(0, retry - 1)))
@@ -425,6 +465,7 @@ class EventStream:
                 self._ws = ws
                 if self._closing:
                     raise TransportError(f"event stream {self.server}: closed")
+                _refuse_redirect(ws, self.server, creds.redact)
                 for frame in handshake_frames(creds):
                     await ws.send_str(frame)
                 reply = await ws.receive()
@@ -536,6 +577,8 @@ class EventStream:
                 sleeper.cancel()
                 with suppress(asyncio.CancelledError):
                     await sleeper
+        if not sleeper.cancelled():
+            sleeper.result()  # an error of the injected sleep is raised, not lost
 
     async def _close_ws(self, ws: aiohttp.ClientWebSocketResponse[Literal[False]]) -> None:
         if ws.closed:
@@ -546,7 +589,7 @@ class EventStream:
     # -- errors, gaps, delivery ----------------------------------------------------------------
 
     async def _report(self, error: CometError) -> None:
-        log.warning("%s", error)
+        self._log.warning(type(error).__name__, "%s", error)
         if self.on_error is not None:
             result = self.on_error(error)
             if inspect.isawaitable(result):
@@ -577,8 +620,12 @@ class EventStream:
         """Await ``on_gap``, then the resync (retried with backoff); return replayed events."""
         self._gaps += 1
         self.pending_gap = gap
-        log.warning(
-            "event stream %s: possible gap since %.0f (%s)", gap.server, gap.last_alive, gap.reason
+        self._log.warning(
+            "gap",
+            "event stream %s: possible gap since %.0f (%s)",
+            gap.server,
+            gap.last_alive,
+            gap.reason,
         )
         if self.on_gap is not None:
             result = self.on_gap(gap)
@@ -615,6 +662,59 @@ class EventStream:
 
 def _zero() -> int:
     return 0
+
+
+class RedirectRefusedError(TransportError):
+    """The websocket upgrade was redirected; the stream does not follow (final, not retried)."""
+
+
+def _refuse_redirect(
+    ws: aiohttp.ClientWebSocketResponse[Literal[False]], server: str, redact: Callable[[str], str]
+) -> None:
+    """Stop before the five frames if aiohttp followed a redirect to reach ``ws``.
+
+    ``ws_connect`` follows redirects and has no option not to; the five
+    frames carry the password or session key, so they must not go to a host
+    the client was sent to.
+    """
+    response = getattr(ws, "_response", None)
+    if response is not None and response.history:
+        raise RedirectRefusedError(
+            f"event stream {server}: the websocket upgrade was redirected to "
+            f"{redact(str(response.url))!r}; redirects are not followed because the "
+            "handshake carries credentials. Point the client at the final URL."
+        )
+
+
+class _Throttled:
+    """Warnings of one stream, at most one a minute of each kind; the others go to DEBUG.
+
+    A server that keeps refusing or dropping the stream would otherwise log
+    every retry for as long as it lasts. The next warning of a kind says how
+    many were held back; ``on_error`` still receives every error.
+    """
+
+    __slots__ = ("_held", "_last", "interval", "monotonic")
+
+    def __init__(self, monotonic: Callable[[], float], interval: float = 60.0) -> None:
+        self.monotonic = monotonic
+        self.interval = interval
+        self._last: dict[str, float] = {}
+        self._held: dict[str, int] = {}
+
+    def warning(self, kind: str, message: str, *args: object) -> None:
+        now = self.monotonic()
+        last = self._last.get(kind)
+        if last is not None and now - last < self.interval:
+            self._held[kind] = self._held.get(kind, 0) + 1
+            log.debug(message, *args)
+            return
+        self._last[kind] = now
+        held = self._held.pop(kind, 0)
+        if held:
+            log.warning(message + " (%d more since the last report)", *args, held)
+        else:
+            log.warning(message, *args)
 
 
 @dataclass(frozen=True, slots=True)
