@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import datetime
+import email.utils
 import logging
+import math
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -33,7 +36,7 @@ from .errors import (
 
 log = logging.getLogger("aiocomet")
 
-RETRY_STATUSES = frozenset({502, 503, 504})
+RETRY_STATUSES = frozenset({500, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0
 
 
@@ -59,12 +62,21 @@ Redactor = Callable[[str], str]
 
 
 def _retry_after(headers: Any, policy: RetryPolicy) -> float | None:
+    """Seconds to wait from a ``Retry-After`` of seconds or an HTTP-date, capped; None if absent."""
     value = headers.get("Retry-After")
     if value is None:
         return None
     try:
         seconds = float(value)
     except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.UTC)
+        seconds = when.timestamp() - time.time()
+    if math.isnan(seconds):
         return None
     return max(0.0, min(seconds, policy.max_retry_after))
 
@@ -230,9 +242,12 @@ class Transport:
                 if isinstance(exc, aiohttp.ClientResponseError) and exc.status:
                     raise
                 if not spec.read_only or attempt + 1 >= policy.attempts:
+                    unknown = sent and not spec.read_only  # connected, so it may have arrived
                     raise TransportError(
                         f"{spec.name}: request to {self.base_url} failed: "
                         f"{type(exc).__name__}: {redact(str(exc))}"
+                        + (_OUTCOME_UNKNOWN if unknown else ""),
+                        outcome_unknown=unknown,
                     ) from None
             if delay is None:
                 delay = policy.backoff.delay(attempt)
@@ -260,13 +275,16 @@ class Transport:
             ) from None
 
 
+_OUTCOME_UNKNOWN = (
+    "; the request was sent, so the server may or may not have applied it - "
+    "check its state before repeating"
+)
+
+
 def _timeout_message(spec: MethodSpec[Any], timeout: float, outcome_unknown: bool) -> str:
     msg = f"{spec.name} timed out after {timeout:g} s"
     if outcome_unknown:
-        msg += (
-            "; the request was sent, so the server may or may not have applied it - "
-            "check its state before repeating"
-        )
+        msg += _OUTCOME_UNKNOWN
     return msg
 
 

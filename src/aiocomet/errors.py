@@ -80,19 +80,19 @@ class ServerError(CometAPIError):
 
 
 class TransportError(CometError):
-    """The request did not get an HTTP answer: refused, reset, DNS, TLS, redirect."""
-
-
-class TimeoutError(TransportError, builtins.TimeoutError):
-    """The call did not finish in time.
+    """The request did not get an HTTP answer: refused, reset, DNS, TLS, redirect.
 
     ``outcome_unknown`` is true when a state-changing request may have reached
-    the server: it may or may not have been applied.
+    the server before the connection failed: it may or may not have been applied.
     """
 
     def __init__(self, message: str, *, outcome_unknown: bool = False) -> None:
         super().__init__(message)
         self.outcome_unknown = outcome_unknown
+
+
+class TimeoutError(TransportError, builtins.TimeoutError):
+    """The call did not finish in time (``outcome_unknown`` as for TransportError)."""
 
 
 class ResponseDecodeError(CometError):
