@@ -89,7 +89,7 @@ def _parse_param(spec: MethodSpec[Any], param: ParamSpec, text: str) -> Any:
         raise BadRequest(f"Invalid parameter {param.name}: expected a boolean (1/0, true/false)")
     try:
         return msgspec.json.decode(text, type=param.python_type)
-    except (msgspec.MsgspecError, UnicodeDecodeError) as exc:
+    except msgspec.MsgspecError as exc:
         raise BadRequest(
             f"Invalid parameter {param.name}: not valid JSON for {param.type} ({exc})"
         ) from None
