@@ -9,6 +9,8 @@ profile with a few devices, sources, destinations and backup rules first.
 - ``call_overhead_ratio``: this process's CPU time per call (sequential
   calls, ``time.process_time``) of aiocomet over a bare aiohttp POST of the
   same form with a reused msgspec decoder of ``UserProfileConfig``.
+
+The variants compared take turns in small chunks within each round.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 
 import aiohttp
@@ -29,12 +31,13 @@ import msgspec
 from aiocomet import CometClient, models
 
 from . import _process
-from ._harness import Figure, Stat, Target, interleaved, ratios, stats
+from ._harness import Figure, Stat, Target, ratios, stats
 
 USER = "bench"
 ADMIN = ("admin", "admin")
 PROFILE_PATH = "/api/v1/admin/get-user-profile"
 CONCURRENCY = 32
+Clock = Callable[[], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,86 +133,123 @@ def urllib_call(emu: Emulator) -> object:
         return json.loads(response.read())
 
 
-async def urllib_rate(emu: Emulator, calls: int) -> float:
-    """Sequential urllib calls per second (blocking, as the example is)."""
-    urllib_call(emu)
-    started = time.perf_counter()
-    for _ in range(calls):
-        urllib_call(emu)
-    return calls / (time.perf_counter() - started)
+Call = Callable[[], Awaitable[object]]
+Chunk = Callable[[], Awaitable[int]]
 
 
-async def concurrent_rate(emu: Emulator, calls: int, concurrency: int = CONCURRENCY) -> float:
-    """Calls per second of ``concurrency`` workers sharing one CometClient."""
-    async with CometClient(emu.url, *ADMIN) as client:
+async def _alternate(chunks: Mapping[str, Chunk], *, times: int, clock: Clock) -> dict[str, float]:
+    """Run the chunks in turn ``times`` times; calls per second of ``clock`` for each.
 
-        async def worker(n: int) -> None:
-            for _ in range(n):
-                await client.admin_get_user_profile(USER)
+    Alternating in small chunks puts every variant through the same slow and
+    fast phases of a shared machine (one variant per second or more would not).
+    """
+    spent = dict.fromkeys(chunks, 0.0)
+    done = dict.fromkeys(chunks, 0)
+    for _ in range(times):
+        for name, chunk in chunks.items():
+            started = clock()
+            done[name] += await chunk()
+            spent[name] += clock() - started
+    return {name: done[name] / spent[name] for name in chunks}
 
-        await asyncio.gather(*(worker(1) for _ in range(concurrency)))  # open the pool
+
+def urllib_chunk(emu: Emulator, calls: int) -> Chunk:
+    """``calls`` sequential urllib calls (blocking, as the example is)."""
+
+    async def run() -> int:
+        for _ in range(calls):
+            urllib_call(emu)
+        return calls
+
+    return run
+
+
+def sequential_chunk(call: Call, calls: int) -> Chunk:
+    async def run() -> int:
+        for _ in range(calls):
+            await call()
+        return calls
+
+    return run
+
+
+def concurrent_chunk(call: Call, calls: int, concurrency: int = CONCURRENCY) -> Chunk:
+    """``calls`` calls made by ``concurrency`` workers at once."""
+
+    async def worker(n: int) -> None:
+        for _ in range(n):
+            await call()
+
+    async def run() -> int:
         share, extra = divmod(calls, concurrency)
-        started = time.perf_counter()
         await asyncio.gather(*(worker(share + (i < extra)) for i in range(concurrency)))
-        return calls / (time.perf_counter() - started)
+        return calls
+
+    return run
 
 
-async def _cpu_per_call(calls: int, call: Callable[[], Awaitable[object]]) -> float:
-    """Seconds of this process's CPU time per sequential call."""
-    for _ in range(min(calls, 50)):
-        await call()
-    started = time.process_time()
-    for _ in range(calls):
-        await call()
-    return (time.process_time() - started) / calls
+@contextlib.asynccontextmanager
+async def callers(emu: Emulator) -> AsyncIterator[tuple[Call, Call]]:
+    """``admin_get_user_profile`` through a CometClient, and the same call made bare.
 
-
-async def aiocomet_cpu(emu: Emulator, calls: int) -> float:
-    async with CometClient(emu.url, *ADMIN) as client:
-        return await _cpu_per_call(calls, lambda: client.admin_get_user_profile(USER))
-
-
-async def bare_cpu(emu: Emulator, calls: int) -> float:
-    """aiohttp POST of the same form, ``read()``, reused typed msgspec decoder."""
+    The bare call posts the same form with aiohttp, ``read()``s the body and
+    decodes it with a reused msgspec decoder of ``UserProfileConfig``.
+    """
     decode = msgspec.json.Decoder(models.UserProfileConfig).decode
     url = emu.url + PROFILE_PATH
     form = emu.form
-    async with aiohttp.ClientSession() as session:
+    async with CometClient(emu.url, *ADMIN) as client, aiohttp.ClientSession() as session:
 
-        async def call() -> object:
+        async def aiocomet() -> object:
+            return await client.admin_get_user_profile(USER)
+
+        async def bare() -> object:
             async with session.post(url, data=form) as resp:
                 resp.raise_for_status()
                 return decode(await resp.read())
 
-        return await _cpu_per_call(calls, call)
+        yield aiocomet, bare
 
 
 async def api_figures(
     emu: Emulator, *, calls: int = 3000, cpu_calls: int = 2000, rounds: int = 5
 ) -> list[Figure]:
-    """``api_concurrency_ratio`` and ``call_overhead_ratio``."""
-    urllib_calls = max(calls // 3, 1)
+    """``api_concurrency_ratio`` and ``call_overhead_ratio``.
 
-    async def run_urllib() -> float:
-        return await urllib_rate(emu, urllib_calls)
-
-    async def run_concurrent() -> float:
-        return await concurrent_rate(emu, calls)
-
-    async def run_aiocomet_cpu() -> float:
-        return await aiocomet_cpu(emu, cpu_calls)
-
-    async def run_bare_cpu() -> float:
-        return await bare_cpu(emu, cpu_calls)
-
-    rates = await interleaved(
-        {"aiocomet_32_concurrent": run_concurrent, "urllib_sequential": run_urllib},
-        rounds=rounds,
-    )
-    cpu = await interleaved(
-        {"aiocomet": run_aiocomet_cpu, "bare_aiohttp_msgspec": run_bare_cpu}, rounds=rounds
-    )
-    cpu_us = {k: [v * 1e6 for v in values] for k, values in cpu.items()}
+    In each round, ``calls`` concurrent calls (in chunks of 20 per worker) take
+    turns with ``calls // 3`` urllib calls (in chunks of 100), then
+    ``cpu_calls`` sequential aiocomet calls take turns with as many bare ones
+    (in chunks of 100), timed with this process's CPU time.
+    """
+    rates: dict[str, list[float]] = {"aiocomet_32_concurrent": [], "urllib_sequential": []}
+    cpu_us: dict[str, list[float]] = {"aiocomet": [], "bare_aiohttp_msgspec": []}
+    async with callers(emu) as (aiocomet, bare):
+        concurrent_calls = min(calls, 20 * CONCURRENCY)
+        urllib_calls = min(max(calls // 3, 1), 100)
+        seq_calls = min(cpu_calls, 100)
+        throughput = {
+            "aiocomet_32_concurrent": concurrent_chunk(aiocomet, concurrent_calls),
+            "urllib_sequential": urllib_chunk(emu, urllib_calls),
+        }
+        cpu = {
+            "aiocomet": sequential_chunk(aiocomet, seq_calls),
+            "bare_aiohttp_msgspec": sequential_chunk(bare, seq_calls),
+        }
+        await _alternate(throughput, times=1, clock=time.perf_counter)  # warm-up
+        await _alternate(cpu, times=1, clock=time.process_time)
+        for _ in range(rounds):
+            for name, rate in (
+                await _alternate(
+                    throughput,
+                    times=max(calls // concurrent_calls, 1),
+                    clock=time.perf_counter,
+                )
+            ).items():
+                rates[name].append(rate)
+            for name, rate in (
+                await _alternate(cpu, times=max(cpu_calls // seq_calls, 1), clock=time.process_time)
+            ).items():
+                cpu_us[name].append(1e6 / rate)
     return [
         Figure(
             "api_concurrency_ratio",
@@ -219,7 +259,7 @@ async def api_figures(
         ),
         Figure(
             "call_overhead_ratio",
-            Stat.of(ratios(cpu["aiocomet"], cpu["bare_aiohttp_msgspec"])),
+            Stat.of(ratios(cpu_us["aiocomet"], cpu_us["bare_aiohttp_msgspec"])),
             Target("<=", 1.15),
             details=stats(cpu_us, "api_client_cpu_us_per_call."),
         ),
