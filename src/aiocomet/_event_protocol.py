@@ -27,7 +27,7 @@ from . import _codec
 from ._generated import models as m
 from ._generated.constants import EVENT_TYPE_NAMES, SEVT_JOB_COMPLETED, SEVT_JOB_NEW
 from ._generated.events import EVENT_DATA_TYPES
-from .auth import Credentials
+from .auth import Credentials, redacted_preview
 from .errors import AuthenticationError, ProtocolError
 
 __all__ = [
@@ -99,7 +99,7 @@ def check_auth_reply(
             status=403,
             server_message=AUTH_FAILED,
         )
-    shown = redact(text[:FRAME_PREVIEW])
+    shown = redacted_preview(text, redact, FRAME_PREVIEW)
     raise HandshakeError(
         f"event stream {server}: unexpected handshake reply {shown!r} "
         f"(expected {AUTH_OK!r} or {AUTH_FAILED!r})",
@@ -329,15 +329,14 @@ class EventDecoder:
     def error(self, frame: bytes | str, exc: BaseException) -> EventDecodeError:
         """An EventDecodeError for ``frame`` that shows its start with secrets redacted."""
         raw = frame.encode("utf-8", "replace") if isinstance(frame, str) else bytes(frame)
-        start = raw[:FRAME_PREVIEW]
-        shown = self.redact(start.decode("utf-8", "replace"))
+        shown = redacted_preview(raw, self.redact, FRAME_PREVIEW)
         reason = self.redact(str(exc))
         message = (
             f"event stream {self.server}: frame is not a StreamableEvent ({reason}); "
             f"{len(raw)} bytes starting {shown!r}"
         )
         return EventDecodeError(
-            message, server=self.server, frame_start=shown.encode("utf-8", "replace")
+            message, server=self.server, frame_start=shown.encode("utf-8")[:FRAME_PREVIEW]
         )
 
 

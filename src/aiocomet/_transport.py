@@ -24,6 +24,7 @@ import msgspec
 
 from ._backoff import Backoff, Sleep, default_sleep
 from ._methodspec import MethodSpec
+from .auth import redacted_preview
 from .errors import (
     AuthenticationError,
     CometAPIError,
@@ -92,7 +93,7 @@ def error_from_status(
             server_status = int(parsed.get("Status", status) or status)
             server_message = redact(str(parsed.get("Message", "")))
     if not server_message and body:
-        server_message = redact(body[:200].decode("utf-8", "replace").strip())
+        server_message = redacted_preview(body, redact).strip()
     where = f"{spec.name} ({spec.path})"
     if status == 449:
         totp = headers.get("X-Comet-TOTP-Requested") is not None

@@ -30,7 +30,7 @@ from ._methodspec import MethodSpec
 from ._params import encode_params
 from ._session import SessionOwner, ssl_option
 from ._transport import Body, RetryPolicy, Transport
-from .auth import Credentials
+from .auth import Credentials, redacted_preview
 from .client import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT
 from .errors import (
     ClientClosedError,
@@ -235,5 +235,5 @@ class CometAccountClient(SessionOwner, GeneratedAccountAPI):
         return ResponseDecodeError(
             f"{method.name}: the response ({len(body)} bytes) is {why}",
             method=method.name,
-            body_start=body[:200],
+            body_start=redacted_preview(body, self._credentials.redact).encode("utf-8")[:200],
         )

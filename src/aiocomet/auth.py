@@ -162,6 +162,21 @@ class Credentials:
         return text
 
 
+PREVIEW_SLACK = 4096
+
+
+def redacted_preview(data: bytes | str, redact: Callable[[str], str], limit: int = 200) -> str:
+    """The start of ``data`` for an error message, at most ``limit`` characters.
+
+    Secrets are redacted *before* the text is cut: cut first, a secret that
+    straddles the limit would be shown in part (its first characters) because
+    redaction no longer recognizes it.
+    """
+    window = limit + PREVIEW_SLACK
+    text = data[:window].decode("utf-8", "replace") if isinstance(data, bytes) else data[:window]
+    return redact(text)[:limit]
+
+
 def _make_totp(secret: str) -> pyotp.TOTP:
     try:
         return pyotp.TOTP(secret)

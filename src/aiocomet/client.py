@@ -32,7 +32,7 @@ from ._model import CometModel
 from ._params import encode_params
 from ._session import SessionOwner, ssl_option
 from ._transport import Body, RetryPolicy, Transport
-from .auth import AccountType, Credentials
+from .auth import AccountType, Credentials, redacted_preview
 from .errors import (
     AuthenticationError,
     CometAPIError,
@@ -233,7 +233,7 @@ class CometClient(SessionOwner, GeneratedAPI):
             error = _error_message_in(method, body, self.credentials.redact)
             if error is not None:
                 raise error from None
-            start = self.credentials.redact(body[:200].decode("utf-8", "replace"))
+            start = redacted_preview(body, self.credentials.redact)
             raise ResponseDecodeError(
                 f"{method.name}: the response is not a valid {method.returns} ({exc}); "
                 f"body starts {start!r}",

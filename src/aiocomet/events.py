@@ -553,7 +553,8 @@ class EventStream:
         if msg.type is WSMsgType.CLOSING:
             return _Lost("closed locally", None, code, now, True)
         if error is not None:
-            return _Lost(f"connection lost: {type(error).__name__}: {error}", error, code, now)
+            shown = self.client.credentials.redact(str(error))
+            return _Lost(f"connection lost: {type(error).__name__}: {shown}", error, code, now)
         return _Lost("connection lost", None, code, now)
 
     def _give_up_after(self, retry: int, error: BaseException | None) -> None:
