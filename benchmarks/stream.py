@@ -1,9 +1,10 @@
 """Figures 2-4: events/s a consumer of ``client.events()`` gets, against three baselines.
 
 All variants read the same firehose (a separate process, see ``_firehose``)
-in the same run, in interleaved rounds. Each one connects, consumes
-``warmup`` events, then times the next ``events`` and touches ``Data`` of
-every event:
+in the same run. Every variant connects once and reads ``warmup`` events;
+then, in each round, they take turns reading ``chunk`` events each until
+every one has read ``events``, so the slow and fast phases of a shared
+machine hit them all alike. Every event's ``Data`` is touched.
 
 - ``aiocomet``: ``async for event in client.events()`` with default settings.
 - ``bare``: aiohttp ``ws_connect`` and a reused msgspec decoder of a
@@ -22,11 +23,12 @@ Two websocket clients reading frames without decoding (aiohttp and
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, Literal
+from typing import Any
 
 import aiohttp
 import msgspec
@@ -37,7 +39,7 @@ from aiocomet._event_protocol import EventDecoder
 
 from ._events import BareJobEvent
 from ._firehose import Firehose
-from ._harness import Figure, Stat, Target, interleaved, ratios, stats
+from ._harness import Figure, Stat, Target, ratios, stats
 
 HANDSHAKE = ("admin", "Password", "admin", "", "")
 # websockets waits this long for the server's close frame, which sits behind the data it
@@ -48,33 +50,31 @@ CLOSE_TIMEOUT = 0.2
 LIMIT_READ = 1 << 16
 CLOSED = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.CLOSED)
 
-
-class _Clock:
-    """Marks the time when the warm-up ends and when the last timed event arrives."""
-
-    def __init__(self, warmup: int, events: int) -> None:
-        self.warmup = warmup
-        self.events = events
-        self.started = 0.0
-
-    def rate(self, finished: float) -> float:
-        return self.events / (finished - self.started)
+Read = Callable[[int], Awaitable[tuple[int, float]]]
+"""Read about n events; return how many were read and the seconds it took."""
 
 
-async def aiocomet_rate(fh: Firehose, *, warmup: int, events: int) -> float:
+def _ended() -> RuntimeError:
+    return RuntimeError("the firehose stream ended early")
+
+
+@contextlib.asynccontextmanager
+async def aiocomet_reader(fh: Firehose) -> AsyncIterator[Read]:
     """``async for event in client.events()``, default settings; touches ``event.Data``."""
-    clock = _Clock(warmup, events)
-    end = warmup + events
-    seen = 0
     async with CometClient(fh.url, "admin", "admin") as client, client.events() as stream:
-        async for event in stream:
-            event.Data.Status  # noqa: B018 - touch the typed payload
-            seen += 1
-            if seen == warmup:
-                clock.started = time.perf_counter()
-            elif seen == end:
-                return clock.rate(time.perf_counter())
-    raise RuntimeError("the firehose stream ended early")
+        events = aiter(stream)
+
+        async def read(n: int) -> tuple[int, float]:
+            seen = 0
+            started = time.perf_counter()
+            async for event in events:
+                event.Data.Status  # noqa: B018 - touch the typed payload
+                seen += 1
+                if seen == n:
+                    return n, time.perf_counter() - started
+            raise _ended()
+
+        yield read
 
 
 async def _bare_events(
@@ -94,87 +94,89 @@ async def _bare_events(
                 return
 
 
-async def bare_rate(
-    fh: Firehose, decoder: Literal["struct", "union"] = "struct", *, warmup: int, events: int
-) -> float:
+@contextlib.asynccontextmanager
+async def bare_reader(fh: Firehose, decoder: str = "struct") -> AsyncIterator[Read]:
     """aiohttp ws_connect + reused typed msgspec decoder in an async generator.
 
     ``struct``: a hand-written job-event struct (the fastest typed decode there is
     when every event is a job); ``union``: aiocomet's own tagged union on ``Type``,
-    so the difference to ``aiocomet_rate`` is the SDK's loop alone.
+    so the difference to ``aiocomet_reader`` is the SDK's loop alone.
     """
     decode: Callable[[bytes], Any]
     if decoder == "struct":
         decode = msgspec.json.Decoder(BareJobEvent).decode
     else:
         decode = EventDecoder().decode_typed
-    clock = _Clock(warmup, events)
-    end = warmup + events
-    seen = 0
     async with aiohttp.ClientSession() as session:
-        gen = _bare_events(session, fh.ws_url, decode)
-        try:
-            async for event in gen:
+        events = _bare_events(session, fh.ws_url, decode)
+
+        async def read(n: int) -> tuple[int, float]:
+            seen = 0
+            started = time.perf_counter()
+            async for event in events:
                 event.Data.Status  # noqa: B018
                 seen += 1
-                if seen == warmup:
-                    clock.started = time.perf_counter()
-                elif seen == end:
-                    return clock.rate(time.perf_counter())
+                if seen == n:
+                    return n, time.perf_counter() - started
+            raise _ended()
+
+        try:
+            yield read
         finally:
-            await gen.aclose()  # type: ignore[attr-defined]
-    raise RuntimeError("the firehose stream ended early")
+            await events.aclose()  # type: ignore[attr-defined]
 
 
-async def naive_rate(fh: Firehose, *, warmup: int, events: int) -> float:
+@contextlib.asynccontextmanager
+async def naive_reader(fh: Firehose) -> AsyncIterator[Read]:
     """The ``websockets`` client and ``json.loads`` into dicts, as written by hand."""
-    clock = _Clock(warmup, events)
-    end = warmup + events
-    seen = 0
     async with websockets.connect(fh.ws_url, close_timeout=CLOSE_TIMEOUT) as ws:
         for field in HANDSHAKE:
             await ws.send(field)
         await ws.recv()
-        async for message in ws:
-            json.loads(message)["Data"]["Status"]
-            seen += 1
-            if seen == warmup:
-                clock.started = time.perf_counter()
-            elif seen == end:
-                return clock.rate(time.perf_counter())
-    raise RuntimeError("the firehose stream ended early")
+        messages = aiter(ws)
+
+        async def read(n: int) -> tuple[int, float]:
+            seen = 0
+            started = time.perf_counter()
+            async for message in messages:
+                json.loads(message)["Data"]["Status"]
+                seen += 1
+                if seen == n:
+                    return n, time.perf_counter() - started
+            raise _ended()
+
+        yield read
 
 
-async def limit_rate(fh: Firehose, *, warmup: int, events: int) -> float:
+@contextlib.asynccontextmanager
+async def limit_reader(fh: Firehose) -> AsyncIterator[Read]:
     """Raw TCP, newline-delimited, ``decode_lines`` with the typed decoder (blocking socket)."""
     decode_lines = msgspec.json.Decoder(BareJobEvent).decode_lines
-    end = warmup + events
-    seen = counted_from = 0
-    started = 0.0
-    tail = b""
     with socket.create_connection(("127.0.0.1", fh.lines_port), timeout=30) as sock:
-        while seen < end:
-            chunk = sock.recv(LIMIT_READ)
-            if not chunk:
-                raise RuntimeError("the firehose lines connection ended early")
-            buf = tail + chunk if tail else chunk
-            cut = buf.rfind(b"\n") + 1
-            tail = buf[cut:]
-            for event in decode_lines(memoryview(buf)[:cut]):
-                event.Data.Status  # type: ignore[union-attr]  # noqa: B018
-            before, seen = seen, seen + buf.count(b"\n", 0, cut)
-            if before < warmup <= seen:
-                started, counted_from = time.perf_counter(), seen
-        return (seen - counted_from) / (time.perf_counter() - started)
+        tail = b""
+
+        async def read(n: int) -> tuple[int, float]:
+            nonlocal tail
+            seen = 0
+            started = time.perf_counter()
+            while seen < n:
+                chunk = sock.recv(LIMIT_READ)
+                if not chunk:
+                    raise _ended()
+                buf = tail + chunk if tail else chunk
+                cut = buf.rfind(b"\n") + 1
+                tail = buf[cut:]
+                for event in decode_lines(memoryview(buf)[:cut]):
+                    event.Data.Status  # type: ignore[union-attr]  # noqa: B018
+                seen += buf.count(b"\n", 0, cut)
+            return seen, time.perf_counter() - started
+
+        yield read
 
 
-async def raw_frames_rate(
-    fh: Firehose, client: Literal["aiohttp", "websockets"], *, warmup: int, events: int
-) -> float:
-    """Frames/s a websocket client receives without decoding them."""
-    end = warmup + events
-    seen = 0
-    started = 0.0
+@contextlib.asynccontextmanager
+async def frames_reader(fh: Firehose, client: str) -> AsyncIterator[Read]:
+    """Frames a websocket client (``aiohttp`` or ``websockets``) receives, not decoded."""
     if client == "aiohttp":
         async with (
             aiohttp.ClientSession() as session,
@@ -184,52 +186,73 @@ async def raw_frames_rate(
                 await ws.send_str(field)
             await ws.receive()
             receive = ws.receive
-            while seen < end:
-                await receive()
-                seen += 1
-                if seen == warmup:
-                    started = time.perf_counter()
-            return events / (time.perf_counter() - started)
+
+            async def read(n: int) -> tuple[int, float]:
+                started = time.perf_counter()
+                for _ in range(n):
+                    await receive()
+                return n, time.perf_counter() - started
+
+            yield read
+        return
     async with websockets.connect(fh.ws_url, close_timeout=CLOSE_TIMEOUT) as wsc:
         for field in HANDSHAKE:
             await wsc.send(field)
         await wsc.recv()
         recv = wsc.recv
-        while seen < end:
-            await recv()
-            seen += 1
-            if seen == warmup:
-                started = time.perf_counter()
-        return events / (time.perf_counter() - started)
+
+        async def read_ws(n: int) -> tuple[int, float]:
+            started = time.perf_counter()
+            for _ in range(n):
+                await recv()
+            return n, time.perf_counter() - started
+
+        yield read_ws
 
 
-Rate = Callable[..., Awaitable[float]]
+Opener = Callable[[Firehose], contextlib.AbstractAsyncContextManager[Read]]
+
+READERS: dict[str, Opener] = {
+    "aiocomet": aiocomet_reader,
+    "bare_aiohttp_msgspec": bare_reader,
+    "bare_aiohttp_aiocomet_union": lambda fh: bare_reader(fh, "union"),
+    "naive_websockets_json": naive_reader,
+    "limit_tcp_decode_lines": limit_reader,
+    "frames_aiohttp": lambda fh: frames_reader(fh, "aiohttp"),
+    "frames_websockets": lambda fh: frames_reader(fh, "websockets"),
+}
+
+
+async def measure(
+    fh: Firehose, *, events: int, warmup: int, rounds: int, chunk: int = 20_000
+) -> dict[str, list[float]]:
+    """Events/s of every reader in every round; the readers take turns ``chunk`` at a time."""
+    chunk = max(1, min(chunk, events))
+    rates: dict[str, list[float]] = {name: [] for name in READERS}
+    async with contextlib.AsyncExitStack() as stack:
+        reads = {name: await stack.enter_async_context(op(fh)) for name, op in READERS.items()}
+        for read in reads.values():
+            await read(warmup)
+        names = list(reads)
+        for r in range(rounds):
+            done = dict.fromkeys(names, 0)
+            spent = dict.fromkeys(names, 0.0)
+            order = names[r % len(names) :] + names[: r % len(names)]
+            while min(done.values()) < events:
+                for name in order:
+                    n, seconds = await reads[name](chunk)
+                    done[name] += n
+                    spent[name] += seconds
+            for name in names:
+                rates[name].append(done[name] / spent[name])
+    return rates
 
 
 async def stream_figures(
-    fh: Firehose, *, events: int = 400_000, warmup: int = 20_000, rounds: int = 5
+    fh: Firehose, *, events: int = 200_000, warmup: int = 20_000, rounds: int = 9
 ) -> list[Figure]:
     """``stream_vs_bare_ratio``, ``stream_vs_naive_ratio`` and ``stream_vs_limit_ratio``."""
-    size = {"warmup": warmup, "events": events}
-
-    def variant(rate: Rate, *args: object) -> Callable[[], Awaitable[float]]:
-        async def run() -> float:
-            return await rate(fh, *args, **size)
-
-        return run
-
-    results = await interleaved(
-        {
-            "aiocomet": variant(aiocomet_rate),
-            "bare_aiohttp_msgspec": variant(bare_rate),
-            "bare_aiohttp_aiocomet_union": variant(bare_rate, "union"),
-            "naive_websockets_json": variant(naive_rate),
-            "limit_tcp_decode_lines": variant(limit_rate),
-            "frames_aiohttp": variant(raw_frames_rate, "aiohttp"),
-            "frames_websockets": variant(raw_frames_rate, "websockets"),
-        },
-        rounds=rounds,
-    )
+    results = await measure(fh, events=events, warmup=warmup, rounds=rounds)
     details = stats(results, "stream_events_per_s.")
     details["aiohttp_vs_websockets_frames_ratio"] = Stat.of(
         ratios(results["frames_aiohttp"], results["frames_websockets"])
