@@ -346,13 +346,14 @@ class EventStream:
         while not self._closing:
             self._connects += 1
             attempts += 1
+            used_key = self.client.credentials.session_key
             try:
                 ws = await self._connect()
             except AuthenticationError:
-                if relogged or not self._can_relogin():
+                if relogged or not used_key or not self.client.credentials.has_password:
                     raise
                 relogged = True
-                await self._relogin()
+                await self._relogin(used_key)
                 continue
             except (ClientClosedError, CredentialsError, RedirectRefusedError):
                 raise
@@ -510,24 +511,29 @@ class EventStream:
                 ) from None
             raise
 
-    def _can_relogin(self) -> bool:
-        creds = self.client.credentials
-        return bool(creds.session_key) and creds.has_password
-
-    async def _relogin(self) -> None:
+    async def _relogin(self, rejected_key: str) -> None:
         """After ``403 Unauth`` with a session key: log in with the password, once.
 
-        If the login itself fails for a transient reason, the next attempt
-        authenticates the stream with the password directly.
+        One login for the client: under its login lock, and not at all when
+        another stream or call replaced the rejected key meanwhile. If the
+        login fails for a transient reason, the next attempt authenticates
+        the stream with the password directly.
         """
-        log.info("event stream %s: session key rejected; logging in again", self.server)
-        self.client.credentials.session_key = None
-        try:
-            await self.client.login()
-        except AuthenticationError:
-            raise
-        except CometError as exc:
-            await self._report(exc)
+        creds = self.client.credentials
+        failed: CometError | None = None
+        async with self.client._state.login_lock:
+            if creds.session_key != rejected_key:
+                return  # already replaced: the next attempt uses the new key
+            log.info("event stream %s: session key rejected; logging in again", self.server)
+            creds.session_key = None
+            try:
+                await self.client.login()
+            except AuthenticationError:
+                raise
+            except CometError as exc:
+                failed = exc
+        if failed is not None:
+            await self._report(failed)
 
     async def _lost(
         self, ws: aiohttp.ClientWebSocketResponse[Literal[False]], msg: WSMessageNoDecodeText
