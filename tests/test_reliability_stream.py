@@ -517,6 +517,38 @@ async def test_revoked_session_key_and_failing_relogin_is_fatal(
     assert col.stream.stats.connects == 2
 
 
+class GatedLogin(WsServer):
+    """A WsServer whose session-start waits for ``gate`` (counted in ``login_requests``)."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.gate = asyncio.Event()
+        self.login_requests = 0
+
+    async def _login(self, request: web.Request) -> web.Response:
+        self.login_requests += 1
+        self._notify()
+        await self.gate.wait()
+        return await super()._login(request)
+
+
+async def test_revoked_key_seen_by_two_streams_of_one_client_is_one_login() -> None:
+    async with GatedLogin(password="pw", session_key="sk-0") as server:
+        async with CometClient(server.url, "admin", "pw", session_key="sk-0") as c:
+            cols = [Collector(c.events(backoff=FAST)) for _ in range(2)]
+            await server.wait_connected(2)
+            server.session_key = "revoked"  # sk-0 stops working
+            await server.drop()
+            await server.wait(lambda: server.login_requests >= 1 and len(server.handshakes) >= 4)
+            server.gate.set()
+            await server.wait_connected(4)
+            assert server.login_requests == 1 and server.logins == 1
+            assert [f[3] for f in server.handshakes[4:]] == ["sk-1", "sk-1"]
+            for col in cols:
+                assert col.error is None
+                await col.close()
+
+
 # -- 10./11. half-open connections and busy ones without pongs -------------------------------------
 
 
