@@ -81,6 +81,7 @@ def environment(quick: bool) -> dict[str, Any]:
         "aiohttp": _version("aiohttp"),
         "msgspec": _version("msgspec"),
         "websockets": _version("websockets"),
+        "load_average_at_start": round(os.getloadavg()[0], 2),
     }
 
 
@@ -149,7 +150,9 @@ def table(figures: Sequence[Figure], env: dict[str, Any]) -> str:
     lines = [
         f"aiocomet benchmarks ({env['mode']} run), {env['date']}",
         f"{env['nproc']} x {env['cpu']}; Python {env['python']}, aiohttp {env['aiohttp']}, "
-        f"msgspec {env['msgspec']}, websockets {env['websockets']}",
+        f"msgspec {env['msgspec']}, websockets {env['websockets']}; "
+        f"load average {env['load_average_at_start']} at start, "
+        f"{env.get('load_average_at_end', '?')} at end",
         "",
         f"| {'figure':<34} | {'median':>9} | {'min':>9} | {'max':>9} | {'target':>14} | met |",
         f"|{'-' * 36}|{'-' * 11}|{'-' * 11}|{'-' * 11}|{'-' * 16}|-----|",
@@ -205,6 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures = asyncio.run(run(groups, QUICK if args.quick else FULL, progress))
     finally:
         logger.setLevel(level)
+    env["load_average_at_end"] = round(os.getloadavg()[0], 2)
     print(table(figures, env))
     if args.json:
         Path(args.json).write_text(json.dumps(as_json(figures, env), indent=2) + "\n")
