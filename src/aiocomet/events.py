@@ -515,9 +515,11 @@ class EventStream:
         """After ``403 Unauth`` with a session key: log in with the password, once.
 
         One login for the client: under its login lock, and not at all when
-        another stream or call replaced the rejected key meanwhile. If the
-        login fails for a transient reason, the next attempt authenticates
-        the stream with the password directly.
+        another stream or call replaced the rejected key meanwhile (the key is
+        kept until the login ends, so concurrent attempts are refused and
+        wait here rather than switching to the password). If the login fails
+        for a transient reason, the next attempt authenticates the stream
+        with the password directly.
         """
         creds = self.client.credentials
         failed: CometError | None = None
@@ -525,12 +527,12 @@ class EventStream:
             if creds.session_key != rejected_key:
                 return  # already replaced: the next attempt uses the new key
             log.info("event stream %s: session key rejected; logging in again", self.server)
-            creds.session_key = None
             try:
                 await self.client.login()
             except AuthenticationError:
                 raise
             except CometError as exc:
+                creds.session_key = None  # the password, directly, from now on
                 failed = exc
         if failed is not None:
             await self._report(failed)
