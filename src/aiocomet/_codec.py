@@ -9,10 +9,12 @@ whose type can hold a struct are walked, so flat structs cost nothing extra.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, TypeVar
+from types import UnionType
+from typing import Any, ForwardRef, TypeVar, Union, get_args, get_origin
 
 import msgspec
 from msgspec import inspect as mi
@@ -122,9 +124,99 @@ def decode(data: bytes, t: Any) -> Any:
     """
     value = typed_decoder(t).decode(data)
     info = _type_info(t)
-    if _holds_struct(info):
+    if _holds_struct(info) and _may_hold_unknown_keys(data, t):
         _walk(value, _raw_decoder.decode(data), info, _park)
     return value
+
+
+_UNKNOWN_KEYS_SEEN: set[Any] = set()
+
+
+def _may_hold_unknown_keys(data: bytes, t: Any) -> bool:
+    """False when a strict twin of ``t`` proves ``data`` has no key the models do not know.
+
+    The walk is Python and costs about ten typed decodes on a nested answer (a
+    17 KB profile: 225 us against 22 us); the strict twin is one more typed
+    pass in C. A type whose answers did carry unknown keys skips the check
+    from then on, so a newer server costs what it cost before.
+    """
+    if t in _UNKNOWN_KEYS_SEEN:
+        return True
+    strict = _strict_decoder(t)
+    if strict is None:
+        return True
+    try:
+        strict.decode(data)
+    except msgspec.ValidationError:
+        _UNKNOWN_KEYS_SEEN.add(t)
+        return True
+    return False
+
+
+class _Unmirrored(Exception):
+    """A model inside a container the strict twin does not mirror."""
+
+
+@functools.cache
+def _strict_decoder(t: Any) -> msgspec.json.Decoder[Any] | None:
+    """A decoder of ``t``'s shape that raises ValidationError on any key a model does not know.
+
+    Every model becomes a twin struct with ``forbid_unknown_fields``; leaves
+    decode as ``Any`` (their types were checked by the typed decode already).
+    None when ``t`` holds no model, or holds one where the twin cannot follow.
+    """
+    twins: dict[str, Any] = {}
+    names: dict[type, str] = {}
+    building: list[str] = []
+    forward: list[tuple[str, str]] = []  # (twin, twin it refers to before that existed)
+
+    def twin(cls: type) -> Any:
+        name = names.get(cls)
+        if name is None:
+            name = names[cls] = f"_Strict{len(names)}_{cls.__name__}"
+            building.append(name)
+            fields = [
+                (f.name, mirror(f.type), msgspec.field(default=None, name=f.encode_name))
+                for f in msgspec.structs.fields(cls)
+            ]
+            building.pop()
+            twins[name] = msgspec.defstruct(
+                name, fields, kw_only=True, gc=False, forbid_unknown_fields=True
+            )
+        if name in twins:
+            return twins[name]
+        forward.append((building[-1], name))  # a recursive model
+        return ForwardRef(name)
+
+    def mirror(a: Any) -> Any:
+        if isinstance(a, type) and issubclass(a, CometModel):
+            return twin(a)
+        origin, args = get_origin(a), get_args(a)
+        if origin in (Union, UnionType):
+            parts = [mirror(x) for x in args]
+            if all(p is Any for p in parts):
+                return Any
+            union: Any = Union
+            return union[tuple(x if p is Any else p for x, p in zip(args, parts, strict=True))]
+        if origin is list and len(args) == 1:
+            item = mirror(args[0])
+            return Any if item is Any else list[item]  # type: ignore[valid-type]
+        if origin is dict and len(args) == 2:
+            value = mirror(args[1])
+            return Any if value is Any else dict[args[0], value]  # type: ignore[valid-type]
+        if any(mirror(x) is not Any for x in args):
+            raise _Unmirrored(a)
+        return Any
+
+    try:
+        root = mirror(t)
+    except _Unmirrored:
+        return None
+    if root is Any:
+        return None
+    for holder, name in forward:
+        setattr(twins[holder], name, twins[name])  # resolved when the decoder is built
+    return msgspec.json.Decoder(root)
 
 
 def to_builtins(value: Any) -> Any:

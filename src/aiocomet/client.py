@@ -8,15 +8,13 @@ transport, re-login once if a session key was rejected, decode the answer.
 from __future__ import annotations
 
 import copy
-import functools
 import logging
 import os
 import ssl as ssl_module
 import time
 from collections.abc import AsyncIterable, Callable
 from pathlib import Path
-from types import UnionType
-from typing import Any, ForwardRef, TypeVar, Union, Unpack, get_args, get_origin
+from typing import Any, TypeVar, Unpack
 
 import aiohttp
 import msgspec
@@ -28,7 +26,6 @@ from ._generated import methods as M
 from ._generated import models
 from ._generated.api import GeneratedAPI
 from ._methodspec import MethodSpec
-from ._model import CometModel
 from ._params import encode_params
 from ._session import SessionOwner, ssl_option
 from ._transport import Body, RetryPolicy, Transport
@@ -228,7 +225,7 @@ class CometClient(SessionOwner, GeneratedAPI):
 
     def _decode(self, method: MethodSpec[T], body: bytes) -> T:
         try:
-            value: T = _decode_body(body, method.decode_type)
+            value: T = _codec.decode(body, method.decode_type)
         except _codec.DECODE_ERRORS as exc:
             error = _error_message_in(method, body, self.credentials.redact)
             if error is not None:
@@ -273,96 +270,6 @@ class CometClient(SessionOwner, GeneratedAPI):
         of :class:`aiocomet.events.EventStream`.
         """
         return EventStream(self, **options)
-
-
-_UNKNOWN_KEYS_SEEN: set[Any] = set()
-
-
-def _decode_body(body: bytes, t: Any) -> Any:
-    """:func:`_codec.decode`, skipping its unknown-key walk when a strict twin finds none.
-
-    The walk is Python and costs ten typed decodes on a nested answer (a 17 KB
-    profile: 225 us against 22 us); the strict twin is one more typed pass in C.
-    A type whose answers did carry unknown keys goes to the walk directly from
-    then on, so a newer server costs what it cost before.
-    """
-    if t not in _UNKNOWN_KEYS_SEEN:
-        strict = _strict_decoder(t)
-        if strict is not None:
-            value = _codec.typed_decoder(t).decode(body)
-            try:
-                strict.decode(body)
-            except msgspec.ValidationError:
-                _UNKNOWN_KEYS_SEEN.add(t)
-            else:
-                return value
-    return _codec.decode(body, t)
-
-
-class _Unmirrored(Exception):
-    """A model inside a container the strict twin does not mirror."""
-
-
-@functools.cache
-def _strict_decoder(t: Any) -> msgspec.json.Decoder[Any] | None:
-    """A decoder of ``t``'s shape that raises ValidationError on any key a model does not know.
-
-    Every model becomes a twin struct with ``forbid_unknown_fields``; leaves
-    decode as ``Any`` (their types were checked by the typed decode already).
-    None when ``t`` holds no model, or holds one where the twin cannot follow.
-    """
-    twins: dict[str, Any] = {}
-    names: dict[type, str] = {}
-    building: list[str] = []
-    forward: list[tuple[str, str]] = []  # (twin, twin it refers to before that existed)
-
-    def twin(cls: type) -> Any:
-        name = names.get(cls)
-        if name is None:
-            name = names[cls] = f"_Strict{len(names)}_{cls.__name__}"
-            building.append(name)
-            fields = [
-                (f.name, mirror(f.type), msgspec.field(default=None, name=f.encode_name))
-                for f in msgspec.structs.fields(cls)
-            ]
-            building.pop()
-            twins[name] = msgspec.defstruct(
-                name, fields, kw_only=True, gc=False, forbid_unknown_fields=True
-            )
-        if name in twins:
-            return twins[name]
-        forward.append((building[-1], name))  # a recursive model
-        return ForwardRef(name)
-
-    def mirror(a: Any) -> Any:
-        if isinstance(a, type) and issubclass(a, CometModel):
-            return twin(a)
-        origin, args = get_origin(a), get_args(a)
-        if origin in (Union, UnionType):
-            parts = [mirror(x) for x in args]
-            if all(p is Any for p in parts):
-                return Any
-            union: Any = Union
-            return union[tuple(x if p is Any else p for x, p in zip(args, parts, strict=True))]
-        if origin is list and len(args) == 1:
-            item = mirror(args[0])
-            return Any if item is Any else list[item]  # type: ignore[valid-type]
-        if origin is dict and len(args) == 2:
-            value = mirror(args[1])
-            return Any if value is Any else dict[args[0], value]  # type: ignore[valid-type]
-        if any(mirror(x) is not Any for x in args):
-            raise _Unmirrored(a)
-        return Any
-
-    try:
-        root = mirror(t)
-    except _Unmirrored:
-        return None
-    if root is Any:
-        return None
-    for holder, name in forward:
-        setattr(twins[holder], name, twins[name])  # resolved when the decoder is built
-    return msgspec.json.Decoder(root)
 
 
 def _error_message_in(
