@@ -43,9 +43,12 @@ MAX_RETRY_AFTER = 60.0
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
-    """Automatic retries of read-only calls (and of calls the server throttled with 429)."""
+    """Automatic retries of read-only calls (and of calls the server throttled with 429).
 
-    attempts: int = 3
+    ``attempts`` counts the first try: the default 4 is one try and up to 3 retries.
+    """
+
+    attempts: int = 4
     backoff: Backoff = field(default_factory=lambda: Backoff(initial=0.5, cap=8.0, floor=0.05))
     max_retry_after: float = MAX_RETRY_AFTER
 
