@@ -1037,7 +1037,7 @@ async def test_failing_resync_retried_with_backoff_gap_stays_visible_no_live_eve
         col = Collector(stream)
         await emu.wait_for_subscribers(1)
         emu.state.add_jobs([finished_job(running_job("lost", now - 5), now - 2)])
-        emu.faults.fail_method("AdminGetJobsForDateRange", 503, count=7)
+        emu.faults.fail_method("AdminGetJobsForDateRange", 503, count=9)
         emu.faults.drop_websockets()
         await emu.wait_for_subscribers(1)
         emu.publish(SEVT_JOB_NEW, running_job("live", now), resource_id="live")
@@ -1048,12 +1048,12 @@ async def test_failing_resync_retried_with_backoff_gap_stays_visible_no_live_eve
             ("lost", "JOB_COMPLETED", True),
             ("live", "JOB_NEW", False),
         ]
-        # each resync call is retried by the client (3 attempts), then by the stream
+        # each resync call is retried by the client (4 attempts), then by the stream
         assert [type(e) for e in errors] == [ServerError, ServerError]
         assert all(p is not None for p in pending) and stream.pending_gap is None
         # the reconnect's delay, then the resync's: growing, one random source
         assert stream_sleeps.delays == [twin.delay(0), twin.delay(0), twin.delay(1)]
-        assert len(rest_sleeps.delays) == 5 and stream.stats.resync_failures == 2
+        assert len(rest_sleeps.delays) == 7 and stream.stats.resync_failures == 2
         await col.close()
 
 

@@ -17,7 +17,6 @@ between instead (see :mod:`aiocomet.merge`).
 from __future__ import annotations
 
 import asyncio
-import builtins
 import inspect
 import logging
 import time
@@ -34,6 +33,12 @@ from aiohttp import WSMsgType
 from aiohttp.http import WSMessageNoDecodeText
 
 from ._backoff import Backoff, Sleep, default_sleep
+from ._event_connection import (
+    RedirectRefusedError,
+    ThrottledLog,
+    close_quietly,
+    connect_and_authenticate,
+)
 from ._event_protocol import (
     EVENT_CLASSES,
     STREAM_PATH,
@@ -44,8 +49,6 @@ from ._event_protocol import (
     HandshakeError,
     JobResync,
     UntypedEvent,
-    check_auth_reply,
-    handshake_frames,
     resync_jobs,
 )
 from .errors import (
@@ -54,7 +57,6 @@ from .errors import (
     CometError,
     CredentialsError,
     ProtocolError,
-    TimeoutError,
     TransportError,
 )
 
@@ -216,7 +218,7 @@ class EventStream:
         self._clock = clock
         self._monotonic = monotonic
         self._decoder = EventDecoder(self.server, redact=client.credentials.redact)
-        self._log = _Throttled(monotonic)
+        self._log = ThrottledLog(log, monotonic)
         self._type_classes: frozenset[type] | None = None
         if self.types is not None:
             self._type_classes = frozenset(
@@ -329,7 +331,7 @@ class EventStream:
             return
         ws = self._ws
         if ws is not None and not ws.closed:
-            await self._close_ws(ws)
+            await close_quietly(ws)
 
     # -- the connection loop ---------------------------------------------------------------
 
@@ -433,7 +435,7 @@ class EventStream:
                 if self._ws is ws:
                     self._ws = None
                 self._closed_at = self._clock()
-                await self._close_ws(ws)
+                await close_quietly(ws)
             if self._closing:
                 return
             healthy = self._monotonic() - started >= self.healthy_after
@@ -450,66 +452,23 @@ class EventStream:
 
     async def _connect(self) -> aiohttp.ClientWebSocketResponse[Literal[False]]:
         """Open the websocket and authenticate; raise a CometError on any failure."""
-        creds = self.client.credentials
-        session = self.client.session
-        ws: aiohttp.ClientWebSocketResponse[Literal[False]] | None = None
-        try:
-            async with asyncio.timeout(self.connect_timeout):
-                ws = await session.ws_connect(
-                    self.url,
-                    heartbeat=self.heartbeat,
-                    max_msg_size=self.max_frame_bytes,
-                    decode_text=False,
-                    compress=15 if self.compress else 0,
-                    timeout=aiohttp.ClientWSTimeout(ws_receive=None, ws_close=self.close_timeout),
-                )
-                self._ws = ws
-                if self._closing:
-                    raise TransportError(f"event stream {self.server}: closed")
-                _refuse_redirect(ws, self.server, creds.redact)
-                for frame in handshake_frames(creds):
-                    await ws.send_str(frame)
-                reply = await ws.receive()
-                if reply.type is _TEXT:
-                    check_auth_reply(reply.data, server=self.server, redact=creds.redact)
-                elif reply.type is _BINARY:
-                    raise HandshakeError(
-                        f"event stream {self.server}: binary handshake reply", server=self.server
-                    )
-                else:
-                    raise TransportError(
-                        f"event stream {self.server}: connection closed during the handshake "
-                        f"({reply.type.name}, code {ws.close_code})"
-                    )
-            return ws
-        except BaseException as exc:
-            self._ws = None
-            if ws is not None:
-                await self._close_ws(ws)
-            if isinstance(exc, CometError | asyncio.CancelledError):
-                raise
-            if isinstance(exc, aiohttp.WSServerHandshakeError):
-                if exc.status in (401, 403):
-                    raise AuthenticationError(
-                        f"event stream {self.server}: HTTP {exc.status} at the websocket upgrade",
-                        method="events/stream",
-                        http_status=exc.status,
-                        status=exc.status,
-                    ) from None
-                raise TransportError(
-                    f"event stream {self.server}: HTTP {exc.status} at the websocket upgrade"
-                ) from None
-            if isinstance(exc, builtins.TimeoutError):
-                raise TimeoutError(
-                    f"event stream {self.server}: no handshake reply within "
-                    f"{self.connect_timeout} s"
-                ) from None
-            if isinstance(exc, aiohttp.ClientError | OSError):
-                raise TransportError(
-                    f"event stream {self.server}: cannot connect: {type(exc).__name__}: "
-                    f"{creds.redact(str(exc))}"
-                ) from None
-            raise
+
+        def opened(ws: aiohttp.ClientWebSocketResponse[Literal[False]] | None) -> bool:
+            self._ws = ws  # so that aclose() can close it mid-handshake
+            return self._closing
+
+        return await connect_and_authenticate(
+            self.client.session,
+            self.url,
+            self.client.credentials,
+            server=self.server,
+            heartbeat=self.heartbeat,
+            max_frame_bytes=self.max_frame_bytes,
+            compress=self.compress,
+            connect_timeout=self.connect_timeout,
+            close_timeout=self.close_timeout,
+            opened=opened,
+        )
 
     async def _relogin(self, rejected_key: str) -> None:
         """After ``403 Unauth`` with a session key: log in with the password, once.
@@ -589,12 +548,6 @@ class EventStream:
         if not sleeper.cancelled():
             sleeper.result()  # an error of the injected sleep is raised, not lost
 
-    async def _close_ws(self, ws: aiohttp.ClientWebSocketResponse[Literal[False]]) -> None:
-        if ws.closed:
-            return
-        with suppress(Exception):
-            await ws.close()
-
     # -- errors, gaps, delivery ----------------------------------------------------------------
 
     async def _report(self, error: CometError) -> None:
@@ -671,59 +624,6 @@ class EventStream:
 
 def _zero() -> int:
     return 0
-
-
-class RedirectRefusedError(TransportError):
-    """The websocket upgrade was redirected; the stream does not follow (final, not retried)."""
-
-
-def _refuse_redirect(
-    ws: aiohttp.ClientWebSocketResponse[Literal[False]], server: str, redact: Callable[[str], str]
-) -> None:
-    """Stop before the five frames if aiohttp followed a redirect to reach ``ws``.
-
-    ``ws_connect`` follows redirects and has no option not to; the five
-    frames carry the password or session key, so they must not go to a host
-    the client was sent to.
-    """
-    response = getattr(ws, "_response", None)
-    if response is not None and response.history:
-        raise RedirectRefusedError(
-            f"event stream {server}: the websocket upgrade was redirected to "
-            f"{redact(str(response.url))!r}; redirects are not followed because the "
-            "handshake carries credentials. Point the client at the final URL."
-        )
-
-
-class _Throttled:
-    """Warnings of one stream, at most one a minute of each kind; the others go to DEBUG.
-
-    A server that keeps refusing or dropping the stream would otherwise log
-    every retry for as long as it lasts. The next warning of a kind says how
-    many were held back; ``on_error`` still receives every error.
-    """
-
-    __slots__ = ("_held", "_last", "interval", "monotonic")
-
-    def __init__(self, monotonic: Callable[[], float], interval: float = 60.0) -> None:
-        self.monotonic = monotonic
-        self.interval = interval
-        self._last: dict[str, float] = {}
-        self._held: dict[str, int] = {}
-
-    def warning(self, kind: str, message: str, *args: object) -> None:
-        now = self.monotonic()
-        last = self._last.get(kind)
-        if last is not None and now - last < self.interval:
-            self._held[kind] = self._held.get(kind, 0) + 1
-            log.debug(message, *args)
-            return
-        self._last[kind] = now
-        held = self._held.pop(kind, 0)
-        if held:
-            log.warning(message + " (%d more since the last report)", *args, held)
-        else:
-            log.warning(message, *args)
 
 
 @dataclass(frozen=True, slots=True)
