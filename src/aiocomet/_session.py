@@ -9,11 +9,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl as ssl_module
-from types import TracebackType
 from typing import Self
 
 import aiohttp
 
+from ._closing import AsyncClosing
 from .errors import ClientClosedError
 
 log = logging.getLogger("aiocomet")
@@ -43,7 +43,7 @@ class SessionState:
         self.login_lock = asyncio.Lock()
 
 
-class SessionOwner:
+class SessionOwner(AsyncClosing):
     """Mixin: a lazily created, owned-or-borrowed ``aiohttp.ClientSession``."""
 
     _state: SessionState
@@ -88,12 +88,8 @@ class SessionOwner:
         self._session()
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def aclose(self) -> None:
+        """Same as :meth:`close`."""
         await self.close()
 
     async def close(self) -> None:

@@ -24,7 +24,6 @@ import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from contextlib import aclosing, suppress
 from dataclasses import dataclass
-from types import TracebackType
 from typing import TYPE_CHECKING, Final, Literal, TypedDict
 
 import aiohttp
@@ -33,6 +32,7 @@ from aiohttp import WSMsgType
 from aiohttp.http import WSMessageNoDecodeText
 
 from ._backoff import Backoff, Sleep, default_sleep
+from ._closing import AsyncClosing
 from ._event_connection import (
     RedirectRefusedError,
     ThrottledLog,
@@ -140,7 +140,7 @@ class EventOptions(StreamOptions, total=False):
     queue_size: int
 
 
-class EventStream:
+class EventStream(AsyncClosing):
     """The live events of one Comet Server, as an async iterator and context manager.
 
     ::
@@ -310,14 +310,6 @@ class EventStream:
         self._managed = True  # closed by __aexit__: the iterator may be held strongly
         self._agen = self._current()
         return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     async def aclose(self) -> None:
         """Close the websocket and end the iterator; safe from any task, idempotent."""

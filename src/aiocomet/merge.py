@@ -16,9 +16,9 @@ import inspect
 import time
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
-from types import TracebackType
 from typing import TYPE_CHECKING, Unpack
 
+from ._closing import AsyncClosing
 from ._event_protocol import Event
 from .events import EventStream, Gap, Overflow, StreamOptions, StreamStats
 
@@ -218,7 +218,7 @@ class Pump:
             await result
 
 
-class MergedEvents:
+class MergedEvents(AsyncClosing):
     """The events of several servers as one async iterator and context manager.
 
     Each event's ``server`` says where it came from. Closing it (``async
@@ -258,17 +258,6 @@ class MergedEvents:
 
     def __anext__(self) -> Awaitable[Event]:
         return self.__aiter__().__anext__()
-
-    async def __aenter__(self) -> MergedEvents:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     async def aclose(self) -> None:
         """Close every stream and stop every task; safe from any task, idempotent."""

@@ -25,11 +25,11 @@ import logging
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
-from types import TracebackType
 from typing import TYPE_CHECKING, Final
 
 from aiohttp import web
 
+from ._closing import AsyncClosing
 from ._event_protocol import Event, EventDecodeError, EventDecoder
 from ._generated import models as m
 from .errors import CometError
@@ -69,7 +69,7 @@ class WebhookStats:
     queue_depth: int
 
 
-class WebhookReceiver:
+class WebhookReceiver(AsyncClosing):
     """An aiohttp handler for Comet webhooks, and an async iterator of their events.
 
     ``secret`` (sent by Comet in ``secret_header`` when registered with
@@ -233,17 +233,6 @@ class WebhookReceiver:
                     await self._waiter
                 finally:
                     self._waiter = None
-
-    async def __aenter__(self) -> WebhookReceiver:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     async def aclose(self) -> None:
         """Stop serving; the iterator yields what is queued, then ends. Idempotent."""
