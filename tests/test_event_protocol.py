@@ -126,6 +126,35 @@ def test_typed_decode_in_one_pass() -> None:
     assert ev.wire()["Data"]["GUID"] == "j1"
 
 
+def test_type_string_is_a_constant_of_typed_events() -> None:
+    """Typed events do not store ``TypeString`` (it is the name of ``Type``); untyped ones do."""
+    for code, name in EVENT_TYPE_NAMES.items():
+        cls = EVENT_CLASSES[code]
+        assert "TypeString" not in cls.__struct_fields__ and cls.TypeString == name
+    assert "TypeString" in UntypedEvent.__struct_fields__
+    dec = EventDecoder()
+    body = {"Type": SEVT_JOB_NEW, "TypeString": "SEVT_JOB_NEW", "Data": {"GUID": "g"}}
+    ev = dec.decode(frame(body))
+    assert ev.typed and ev.TypeString == ev.type_name == "SEVT_JOB_NEW"
+    assert list(ev.wire()) == [
+        "Type",
+        "Actor",
+        "OwnerOrganizationID",
+        "ResourceID",
+        "Timestamp",
+        "TypeString",
+        "Data",
+    ]
+    assert ev.wire()["TypeString"] == "SEVT_JOB_NEW"
+    future = dec.decode(frame({"Type": 4998, "TypeString": "SEVT_FUTURE", "Data": None}))
+    assert future.TypeString == "SEVT_FUTURE" and future.wire()["TypeString"] == "SEVT_FUTURE"
+    assert list(future.wire()) == list(ev.wire())
+    assert make_event(4998).TypeString == "" and make_event(4998).type_name == "SEVT_4998"
+    assert make_event(SEVT_JOB_NEW).wire()["TypeString"] == "SEVT_JOB_NEW"
+    misfit = make_event(SEVT_JOB_NEW, "nope")
+    assert not misfit.typed and misfit.TypeString == "SEVT_JOB_NEW"
+
+
 def test_hello_and_undocumented_data() -> None:
     dec = EventDecoder()
     hello = dec.decode(frame({"Type": SEVT_META_HELLO, "Data": {"Version": "25.9.8"}}))

@@ -119,16 +119,20 @@ class Event(msgspec.Struct, kw_only=True, gc=False):
     ``replayed`` marks events synthesized by a remedial sync, and
     ``tracing_id`` carries a webhook's ``x-Comet-Tracing-Id``. Untracked by the
     garbage collector (``gc=False``): an event holds no reference cycles.
+    ``TypeString`` is the constant name of ``Type`` on typed events (a class
+    attribute, so not stored per event); :meth:`wire` puts it back.
     """
 
     if TYPE_CHECKING:
-        Type: int  # a class attribute on typed events, a field on UntypedEvent
+        # Class attributes on typed events (``TypeString`` is the constant name of
+        # ``Type``, so it is not stored per event); fields on UntypedEvent.
+        Type: int
+        TypeString: str
 
     Actor: str = ""
     OwnerOrganizationID: str = ""
     ResourceID: str = ""
     Timestamp: int = 0
-    TypeString: str = ""
     Data: Any = None
     server: str = msgspec.field(default="", name="aiocomet.server")
     replayed: bool = msgspec.field(default=False, name="aiocomet.replayed")
@@ -214,11 +218,15 @@ class Event(msgspec.Struct, kw_only=True, gc=False):
 
     def wire(self) -> dict[str, Any]:
         """The ``StreamableEvent`` as the server sent it (without the ``aiocomet.*`` keys)."""
-        built: dict[str, Any] = _codec.to_builtins(self)
-        for key in ("aiocomet.server", "aiocomet.replayed", "aiocomet.tracing_id"):
-            built.pop(key, None)
-        built["Type"] = self.Type
-        return built
+        return {
+            "Type": self.Type,
+            "Actor": self.Actor,
+            "OwnerOrganizationID": self.OwnerOrganizationID,
+            "ResourceID": self.ResourceID,
+            "Timestamp": self.Timestamp,
+            "TypeString": self.TypeString,
+            "Data": msgspec.to_builtins(self.Data),
+        }
 
 
 class _TaggedEvent(Event, tag_field="Type"):
@@ -232,6 +240,7 @@ class UntypedEvent(Event):
     """
 
     Type: int = 0
+    TypeString: str = ""
 
 
 def _event_class(code: int, name: str) -> type[Event]:
@@ -243,7 +252,12 @@ def _event_class(code: int, name: str) -> type[Event]:
         bases=(_TaggedEvent,),
         tag=code,
         kw_only=True,
-        namespace={"Type": code, "__doc__": f"A {name} event.", "__module__": __name__},
+        namespace={
+            "Type": code,
+            "TypeString": name,
+            "__doc__": f"A {name} event.",
+            "__module__": __name__,
+        },
     )
     result: type[Event] = cls
     return result
@@ -274,7 +288,6 @@ def make_event(
         "OwnerOrganizationID": owner_organization_id,
         "ResourceID": resource_id,
         "Timestamp": timestamp,
-        "TypeString": EVENT_TYPE_NAMES.get(type_, ""),
         "Data": data,
         "server": server,
         "replayed": replayed,
@@ -284,7 +297,7 @@ def make_event(
     if cls is None or (
         data is not None and data_type is not None and not isinstance(data, data_type)
     ):
-        return UntypedEvent(Type=type_, **fields)
+        return UntypedEvent(Type=type_, TypeString=EVENT_TYPE_NAMES.get(type_, ""), **fields)
     event: Event = cls(**fields)
     return event
 
