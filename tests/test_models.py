@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import urllib.parse
 from typing import Any
 
 import msgspec
@@ -116,7 +117,8 @@ async def test_profile_round_trip_through_the_api(http_mock: aioresponses) -> No
         profile.PolicyID = "new-policy"
         await client.admin_set_user_profile("bob", profile)
     calls = [c for (m, u), cs in http_mock.requests.items() if "set-user" in str(u) for c in cs]
-    sent = json.loads(calls[0].kwargs["data"]["ProfileData"])
+    form = dict(urllib.parse.parse_qsl(calls[0].kwargs["data"].decode("ascii")))
+    sent = json.loads(form["ProfileData"])
     expected = {**PROFILE, "PolicyID": "new-policy"}
     for key, value in expected.items():
         if isinstance(value, dict) and key != "FutureTopLevel":

@@ -12,12 +12,14 @@ import builtins
 import contextlib
 import datetime
 import email.utils
+import functools
 import logging
 import math
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 import aiohttp
 import msgspec
@@ -55,10 +57,19 @@ class RetryPolicy:
 
 @dataclass(frozen=True, slots=True)
 class Body:
-    """What one attempt sends: form fields or a multipart writer, plus headers."""
+    """What one attempt sends: an encoded form or a multipart writer, plus headers."""
 
-    data: dict[str, str] | aiohttp.MultipartWriter | None
+    data: bytes | dict[str, str] | aiohttp.MultipartWriter | None
     headers: dict[str, str]
+
+
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+_FORM_HEADERS = {"Content-Type": FORM_CONTENT_TYPE}
+
+
+def form_body(fields: dict[str, str]) -> Body:
+    """A form body encoded here, once: aiohttp's own dict-to-form path costs ~50 us a call."""
+    return Body(urlencode(fields).encode("ascii"), _FORM_HEADERS)
 
 
 BodyFactory = Callable[[], Awaitable[Body]]
@@ -153,8 +164,11 @@ class Transport:
 
     async def _read_capped(self, spec: MethodSpec[Any], resp: aiohttp.ClientResponse) -> bytes:
         cap = self.max_response_bytes
-        if resp.content_length is not None and resp.content_length > cap:
-            raise _too_large(spec, cap)
+        length = resp.content_length
+        if length is not None:
+            if length > cap:
+                raise _too_large(spec, cap)
+            return await resp.read()  # announced and within the cap: one read, no copy
         buf = bytearray()
         async for chunk in resp.content.iter_chunked(1 << 16):
             buf += chunk
@@ -214,9 +228,7 @@ class Transport:
             try:
                 body = await make_body()
                 sent = True
-                async with self._attempt(
-                    spec, body, aiohttp.ClientTimeout(total=timeout), redact
-                ) as resp:
+                async with self._attempt(spec, body, _total_timeout(timeout), redact) as resp:
                     if resp.status < 400:
                         return await self._read_capped(spec, resp)
                     raw = await resp.content.read(65536)
@@ -283,6 +295,12 @@ _OUTCOME_UNKNOWN = (
     "; the request was sent, so the server may or may not have applied it - "
     "check its state before repeating"
 )
+
+
+@functools.lru_cache(maxsize=64)
+def _total_timeout(seconds: float) -> aiohttp.ClientTimeout:
+    """One ClientTimeout per distinct value (they are immutable) instead of one per call."""
+    return aiohttp.ClientTimeout(total=seconds)
 
 
 def _timeout_message(spec: MethodSpec[Any], timeout: float, outcome_unknown: bool) -> str:

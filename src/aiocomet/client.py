@@ -28,7 +28,7 @@ from ._generated.api import GeneratedAPI
 from ._methodspec import MethodSpec
 from ._params import encode_params
 from ._session import SessionOwner, ssl_option
-from ._transport import Body, RetryPolicy, Transport
+from ._transport import Body, RetryPolicy, Transport, form_body
 from .auth import AccountType, Credentials, redacted_preview
 from .errors import (
     AuthenticationError,
@@ -214,7 +214,7 @@ class CometClient(SessionOwner, GeneratedAPI):
             if method.multipart:
                 return Body(await _multipart(upload), creds.multipart_headers())
             fields = {} if method.auth == "none" else creds.form_fields(password_only=password_only)
-            return Body({**fields, **form}, {})
+            return form_body({**fields, **form})
 
         body = await self._transport.call(
             method, make_body, timeout=self.timeout, redact=creds.redact
@@ -255,7 +255,7 @@ class CometClient(SessionOwner, GeneratedAPI):
         return Download(
             self._transport,
             method,
-            lambda: Body({**creds.form_fields(), **form}, {}),
+            lambda: form_body({**creds.form_fields(), **form}),
             timeout=self.timeout,
             redact=creds.redact,
         )
