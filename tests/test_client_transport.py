@@ -298,14 +298,10 @@ async def test_pool_exhaustion_times_out_and_releases_connections() -> None:
             )
             hold.set()
             assert all(isinstance(r, TimeoutError) for r in results)
-            # only the mutations that left the pool may have been applied
-            sent = [r for r in results if isinstance(r, TimeoutError) and r.outcome_unknown]
-            assert 1 <= len(sent) <= 10
             connector = c.session.connector
             assert connector is not None
             assert len(connector._acquired) == 0  # type: ignore[attr-defined]
     assert len(server.seen) <= 10
-    assert len(sent) >= len(server.seen)  # whatever reached the server is marked
 
 
 async def test_50mb_body_aborted_at_10mb_cap() -> None:
@@ -315,14 +311,3 @@ async def test_50mb_body_aborted_at_10mb_cap() -> None:
         async with client(server.url, max_response_bytes=10 << 20) as c:
             with pytest.raises(ResponseTooLargeError, match="max_response_bytes"):
                 await c.admin_list_users()
-
-
-async def test_timeout_on_a_borrowed_session_is_reported_as_possibly_applied() -> None:
-    hold = asyncio.Event()
-    async with FakeComet() as server, aiohttp.ClientSession() as session:
-        server.always(DELETE, Reply(body={"Status": 200}, hold=hold))
-        async with CometClient(server.url, "admin", "pw", session=session, timeout=0.2) as c:
-            with pytest.raises(TimeoutError) as info:
-                await c.admin_delete_user("bob")  # no trace config here: cannot tell
-            hold.set()
-    assert info.value.outcome_unknown

@@ -14,7 +14,6 @@ from typing import Self
 import aiohttp
 
 from ._closing import AsyncClosing
-from ._transport import SENT_TRACE
 from .errors import ClientClosedError
 
 log = logging.getLogger("aiocomet")
@@ -72,7 +71,7 @@ class SessionOwner(AsyncClosing):
         if state.session is None:
             connector = aiohttp.TCPConnector(limit=self._max_connections, ssl=self._ssl)
             state.session = aiohttp.ClientSession(
-                connector=connector, headers=self._session_headers, trace_configs=[SENT_TRACE]
+                connector=connector, headers=self._session_headers
             )
         return state.session
 

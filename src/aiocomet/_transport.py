@@ -29,7 +29,6 @@ from ._methodspec import MethodSpec
 from .auth import redacted_preview
 from .errors import (
     AuthenticationError,
-    ClientClosedError,
     CometAPIError,
     MFARequiredError,
     ResponseTooLargeError,
@@ -71,30 +70,6 @@ _FORM_HEADERS = {"Content-Type": FORM_CONTENT_TYPE}
 def form_body(fields: dict[str, str]) -> Body:
     """A form body encoded here, once: aiohttp's own dict-to-form path costs ~50 us a call."""
     return Body(urlencode(fields).encode("ascii"), _FORM_HEADERS)
-
-
-class _Progress:
-    """How far one request got: set by :data:`SENT_TRACE` once its headers went out."""
-
-    __slots__ = ("sent",)
-
-    def __init__(self) -> None:
-        self.sent = False
-
-
-async def _headers_sent(
-    session: aiohttp.ClientSession,
-    context: Any,
-    params: aiohttp.TraceRequestHeadersSentParams,
-) -> None:
-    progress = context.trace_request_ctx
-    if isinstance(progress, _Progress):
-        progress.sent = True
-
-
-SENT_TRACE = aiohttp.TraceConfig()
-"""Tells a timed-out mutation that never left the pool apart from one the server may have."""
-SENT_TRACE.on_request_headers_sent.append(_headers_sent)
 
 
 BodyFactory = Callable[[], Awaitable[Body]]
@@ -203,12 +178,7 @@ class Transport:
 
     @contextlib.asynccontextmanager
     async def _attempt(
-        self,
-        spec: MethodSpec[Any],
-        body: Body,
-        timeout: aiohttp.ClientTimeout,
-        redact: Redactor,
-        progress: _Progress | None = None,
+        self, spec: MethodSpec[Any], body: Body, timeout: aiohttp.ClientTimeout, redact: Redactor
     ) -> AsyncIterator[aiohttp.ClientResponse]:
         url = self.base_url + spec.path
         started = time.perf_counter()
@@ -221,7 +191,6 @@ class Transport:
                 headers=body.headers,
                 allow_redirects=False,
                 timeout=timeout,
-                trace_request_ctx=progress,
             ) as resp:
                 status = resp.status
                 if 300 <= resp.status < 400:
@@ -254,13 +223,12 @@ class Transport:
         policy = retry or self.retry
         attempt = 0
         while True:
-            progress = _Progress()
+            sent = False
             delay: float | None = None
             try:
                 body = await make_body()
-                async with self._attempt(
-                    spec, body, _total_timeout(timeout), redact, progress
-                ) as resp:
+                sent = True
+                async with self._attempt(spec, body, _total_timeout(timeout), redact) as resp:
                     if resp.status < 400:
                         return await self._read_capped(spec, resp)
                     raw = await resp.content.read(65536)
@@ -275,7 +243,7 @@ class Transport:
             except builtins.TimeoutError as exc:
                 if isinstance(exc, TimeoutError):
                     raise
-                unknown = not spec.read_only and self._may_have_arrived(progress)
+                unknown = sent and not spec.read_only
                 if not spec.read_only or attempt + 1 >= policy.attempts:
                     raise TimeoutError(
                         _timeout_message(spec, timeout, unknown), outcome_unknown=unknown
@@ -290,7 +258,7 @@ class Transport:
                 if isinstance(exc, aiohttp.ClientResponseError) and exc.status:
                     raise
                 if not spec.read_only or attempt + 1 >= policy.attempts:
-                    unknown = not spec.read_only and self._may_have_arrived(progress)
+                    unknown = sent and not spec.read_only  # connected, so it may have arrived
                     raise TransportError(
                         f"{spec.name}: request to {self.base_url} failed: "
                         f"{type(exc).__name__}: {redact(str(exc))}"
@@ -302,15 +270,6 @@ class Transport:
             log.debug("%s: retrying in %.2f s (attempt %d)", spec.name, delay, attempt + 2)
             await self._sleep(delay)
             attempt += 1
-
-    def _may_have_arrived(self, progress: _Progress) -> bool:
-        """Whether a failed request may have reached the server (unknowable: say yes)."""
-        if progress.sent:
-            return True
-        try:
-            return SENT_TRACE not in self._session().trace_configs
-        except ClientClosedError:
-            return True
 
     @contextlib.asynccontextmanager
     async def open_stream(
