@@ -13,7 +13,9 @@ from typing import Self
 
 import aiohttp
 
+from ._backoff import Sleep
 from ._closing import AsyncClosing
+from ._transport import RetryPolicy, Transport
 from .errors import ClientClosedError
 
 log = logging.getLogger("aiocomet")
@@ -46,6 +48,9 @@ class SessionState:
 class SessionOwner(AsyncClosing):
     """Mixin: a lazily created, owned-or-borrowed ``aiohttp.ClientSession``."""
 
+    base_url: str
+    timeout: float
+    _transport: Transport
     _state: SessionState
     _ssl: ssl_module.SSLContext | bool
     _session_headers: dict[str, str]
@@ -53,16 +58,35 @@ class SessionOwner(AsyncClosing):
 
     def _init_session(
         self,
+        base_url: str,
         session: aiohttp.ClientSession | None,
         *,
+        timeout: float,
         ssl: ssl_module.SSLContext | bool,
         headers: dict[str, str],
+        retry: RetryPolicy | None,
+        max_response_bytes: int,
+        sleep: Sleep,
         max_connections: int = 100,
     ) -> None:
+        """Check the URL and timeout, then set up the session state and the transport."""
+        if not base_url.startswith(("http://", "https://")):
+            raise ValueError(f"base_url must start with http:// or https://, got {base_url!r}")
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
         self._state = SessionState(session)
         self._ssl = ssl
         self._session_headers = headers
         self._max_connections = max_connections
+        self._transport = Transport(
+            self._session,
+            self.base_url,
+            retry=retry or RetryPolicy(),
+            max_response_bytes=max_response_bytes,
+            sleep=sleep,
+        )
 
     def _session(self) -> aiohttp.ClientSession:
         state = self._state

@@ -29,7 +29,7 @@ from ._generated.account import GeneratedAccountAPI, TokenAuthType
 from ._methodspec import MethodSpec
 from ._params import encode_params
 from ._session import SessionOwner, ssl_option
-from ._transport import Body, RetryPolicy, Transport
+from ._transport import Body, RetryPolicy
 from .auth import Credentials, redacted_preview
 from .client import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT
 from .errors import (
@@ -135,21 +135,15 @@ class CometAccountClient(SessionOwner, GeneratedAccountAPI):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         sleep: Sleep = default_sleep,
     ) -> None:
-        if not base_url.startswith(("http://", "https://")):
-            raise ValueError(f"base_url must start with http:// or https://, got {base_url!r}")
-        if timeout <= 0:
-            raise ValueError("timeout must be positive")
         self._credentials = _AccountCredentials(email, password, api_token, token_auth)
-        self.base_url = base_url.rstrip("/")
-        self.timeout = timeout
         self.user_agent = user_agent
         self._init_session(
-            session, ssl=ssl_option(ssl, verify, ca_file), headers={"User-Agent": user_agent}
-        )
-        self._transport = Transport(
-            self._session,
-            self.base_url,
-            retry=retry or RetryPolicy(),
+            base_url,
+            session,
+            timeout=timeout,
+            ssl=ssl_option(ssl, verify, ca_file),
+            headers={"User-Agent": user_agent},
+            retry=retry,
             max_response_bytes=max_response_bytes,
             sleep=sleep,
         )

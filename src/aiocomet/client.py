@@ -28,7 +28,7 @@ from ._generated.api import GeneratedAPI
 from ._methodspec import MethodSpec
 from ._params import encode_params
 from ._session import SessionOwner, ssl_option
-from ._transport import Body, RetryPolicy, Transport, form_body
+from ._transport import Body, RetryPolicy, form_body
 from .auth import AccountType, Credentials, redacted_preview
 from .errors import (
     AuthenticationError,
@@ -88,11 +88,6 @@ class CometClient(SessionOwner, GeneratedAPI):
         sleep: Sleep = default_sleep,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        if not base_url.startswith(("http://", "https://")):
-            raise ValueError(f"base_url must start with http:// or https://, got {base_url!r}")
-        if timeout <= 0:
-            raise ValueError("timeout must be positive")
-        self.base_url = base_url.rstrip("/")
         self.credentials = Credentials(
             username,
             password,
@@ -101,21 +96,18 @@ class CometClient(SessionOwner, GeneratedAPI):
             account_type=account_type,
             clock=clock,
         )
-        self.timeout = timeout
         self.user_agent = user_agent
         self.accept_language = accept_language
         self._init_session(
+            base_url,
             session,
+            timeout=timeout,
             ssl=ssl_option(ssl, verify, ca_file),
             headers=self._default_headers(),
-            max_connections=max_connections,
-        )
-        self._transport = Transport(
-            self._session,
-            self.base_url,
-            retry=retry or RetryPolicy(),
+            retry=retry,
             max_response_bytes=max_response_bytes,
             sleep=sleep,
+            max_connections=max_connections,
         )
 
     def __repr__(self) -> str:
