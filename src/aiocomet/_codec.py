@@ -123,10 +123,15 @@ def decode(data: bytes, t: Any) -> Any:
     :class:`aiocomet.ResponseDecodeError`.
     """
     value = typed_decoder(t).decode(data)
-    info = _type_info(t)
-    if _holds_struct(info) and _may_hold_unknown_keys(data, t):
-        _walk(value, _raw_decoder.decode(data), info, _park)
+    if _type_holds_struct(t) and _may_hold_unknown_keys(data, t):
+        _walk(value, _raw_decoder.decode(data), _type_info(t), _park)
     return value
+
+
+@cache
+def _type_holds_struct(t: Any) -> bool:
+    """Whether values of ``t`` can hold a model (answered once per type, not per call)."""
+    return _holds_struct(_type_info(t))
 
 
 _UNKNOWN_KEYS_SEEN: set[Any] = set()
