@@ -80,8 +80,10 @@ async def test_api_figures() -> None:
 
 
 async def test_memory_figure() -> None:
-    measured = memory.measure(2000)  # in a used process, freed memory can absorb the growth
-    assert math.isfinite(measured["bytes_per_event"]) and _sane(measured["frame_bytes"])
+    async with firehose(pool=64) as fh:  # in a used process, freed memory can absorb growth
+        measured = await memory.measure(fh.url, 2000)
+    assert math.isfinite(measured["buffered_bytes_per_event"])
+    assert math.isfinite(measured["decoded_bytes_per_event"]) and _sane(measured["frame_bytes"])
     check(await memory.memory_figure(events=2000, rounds=1))
 
 

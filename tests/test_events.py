@@ -24,6 +24,7 @@ from aiocomet import (
     TimeoutError,
     TransportError,
 )
+from aiocomet._compact import SHARE_AFTER
 from aiocomet.constants import SEVT_JOB_COMPLETED, SEVT_JOB_NEW, SEVT_META_HELLO
 from aiocomet.events import EventDecodeError, EventStream, Gap, HandshakeError, resync_jobs
 
@@ -497,6 +498,36 @@ async def test_drop_oldest_reports_dropped_events_as_a_gap(
     assert gap.dropped == 15 and "drop_oldest" in gap.reason and gap.last_alive == 1000.0
     assert gap.last_event is not None and gap.last_event.Type == SEVT_META_HELLO
     assert stream.stats.gaps == 1 and stream.stats.delivered == 6
+    await col.close()
+
+
+async def test_events_waiting_in_a_deep_buffer_share_repeated_strings(
+    server: WsServer, client: CometClient
+) -> None:
+    gate = asyncio.Event()
+    read_all = asyncio.Event()
+    stream = stream_of(
+        client, overflow="drop_oldest", queue_size=1000, on_error=lambda _: read_all.set()
+    )
+    col = Collector(stream, gate=gate)
+    await col.count(1)  # HELLO taken; the consumer now waits on the gate
+    total = SHARE_AFTER + 20
+    data = [{"GUID": f"g{i}", "Username": "bob", "SourceGUID": "src"} for i in range(total)]
+    await server.send(
+        *(event(SEVT_JOB_NEW, resource_id=f"g{i}", data=d) for i, d in enumerate(data))
+    )
+    await server.send_binary(b"end")  # reported through on_error once all are read
+    await read_all.wait()
+    gate.set()
+    await col.count(1 + total)
+    jobs = col.events[1:]
+    assert [e.ResourceID for e in jobs] == [f"g{i}" for i in range(total)]
+    waited = jobs[SHARE_AFTER:]  # buffered behind SHARE_AFTER others: shared
+    assert all(e.ResourceID is e.Data.GUID for e in waited)
+    assert len({id(e.Data.Username) for e in waited}) == 1
+    assert len({id(e.Data.SourceGUID) for e in waited}) == 1
+    taken = jobs[: SHARE_AFTER // 2]  # a shallow buffer: left as decoded
+    assert not any(e.ResourceID is e.Data.GUID for e in taken)
     await col.close()
 
 

@@ -9,6 +9,7 @@ from contextlib import AsyncExitStack
 import pytest
 
 from aiocomet import AuthenticationError, Backoff, CometClient, merge_events
+from aiocomet._compact import SHARE_AFTER
 from aiocomet.constants import SEVT_JOB_NEW, SEVT_META_HELLO
 from aiocomet.events import Gap
 from aiocomet.merge import MergedEvents
@@ -148,6 +149,32 @@ async def test_block_policy_bounds_the_queue(
     for srv in servers[:2]:
         assert by_server(col, srv) == [str(n) for n in range(100)]
     assert all(s.dropped == 0 and s.gaps == 0 for s in merged.stats)
+    await col.close()
+
+
+async def test_job_events_waiting_in_a_deep_merge_buffer_share_strings(
+    servers: list[WsServer], clients: list[CometClient]
+) -> None:
+    gate = asyncio.Event()
+    read_all = asyncio.Event()
+    stream = clients[0].events(backoff=FAST, on_error=lambda _: read_all.set())
+    merged = MergedEvents([stream], queue_size=1000)
+    col = Collector(merged, gate=gate)
+    await col.count(1)  # HELLO taken; the consumer now waits on the gate
+    total = SHARE_AFTER + 10
+    data = [{"GUID": f"g{n}", "Username": "bob", "DeviceID": "d"} for n in range(total)]
+    await servers[0].send(
+        *(event(SEVT_JOB_NEW, resource_id=f"g{n}", data=d) for n, d in enumerate(data))
+    )
+    await servers[0].send_binary(b"end")  # reported through on_error once all are buffered
+    await read_all.wait()
+    assert merged.queue_depth == total
+    gate.set()
+    await col.count(1 + total)
+    waited = col.events[1 + SHARE_AFTER :]
+    assert [e.ResourceID for e in waited] == [f"g{n}" for n in range(SHARE_AFTER, total)]
+    assert all(e.ResourceID is e.Data.GUID for e in waited)
+    assert len({id(e.Data.DeviceID) for e in waited}) == 1
     await col.close()
 
 

@@ -6,7 +6,8 @@ reconnecting only stops its own task. With ``overflow="block"`` (default) a
 full buffer back-pressures the producers (and so their sockets); with
 ``"drop_oldest"`` the oldest events are dropped and reported as a gap of
 their server before that server's next event. The same :class:`Pump` backs
-``client.events(overflow="drop_oldest")``.
+``client.events(overflow="drop_oldest")``. Job events that wait in a
+deep buffer share their repeated strings (see :mod:`aiocomet._compact`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Unpack
 
 from ._closing import AsyncClosing
+from ._compact import SHARE_AFTER, StringSharer
 from ._event_protocol import Event
 from .events import EventStream, Gap, Overflow, StreamOptions, StreamStats
 
@@ -68,6 +70,7 @@ class Pump:
         self._putters: deque[asyncio.Future[None]] = deque()
         self._tasks: list[asyncio.Task[None]] = []
         self._closed = False
+        self._sharer = StringSharer()
         for stream in self.streams:
             stream.queue_depth = self.depth
 
@@ -158,6 +161,8 @@ class Pump:
             finally:
                 if not waiter.done():
                     waiter.cancel()
+        if len(items) >= SHARE_AFTER:
+            self._sharer.share(event)
         items.append((stream, event))
         getter = self._getter
         if getter is not None and not getter.done():
@@ -172,6 +177,8 @@ class Pump:
                 drops = self._drops[old_stream] = _Drops(old, time.time())
             drops.count += 1
             old_stream._dropped += 1
+        if len(items) >= SHARE_AFTER:
+            self._sharer.share(event)
         items.append((stream, event))
         getter = self._getter
         if getter is not None and not getter.done():
