@@ -257,6 +257,10 @@ async def stream_figures(
     details["aiohttp_vs_websockets_frames_ratio"] = Stat.of(
         ratios(results["frames_aiohttp"], results["frames_websockets"])
     )
+    # the fastest hand-written aiohttp loop against the limit: what any aiohttp consumer can reach
+    details["bare_vs_limit_ratio"] = Stat.of(
+        ratios(results["bare_aiohttp_msgspec"], results["limit_tcp_decode_lines"])
+    )
     details["stream_vs_bare_union_ratio"] = Stat.of(
         ratios(results["aiocomet"], results["bare_aiohttp_aiocomet_union"])
     )

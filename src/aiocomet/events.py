@@ -99,7 +99,6 @@ class StreamStats:
     connected: bool
     events: int  # frames decoded into events
     delivered: int  # events yielded to the consumer (after filter and dedupe)
-    bytes: int
     decode_errors: int  # bad JSON, binary frames, oversized frames, bad envelopes
     untyped: int  # events whose Type is unknown or whose Data did not fit
     connects: int  # connection attempts
@@ -239,7 +238,6 @@ class EventStream(AsyncClosing):
         # counters (plain ints; read them through .stats)
         self._events = 0
         self._skipped = 0  # filtered out or removed as duplicates
-        self._bytes = 0
         self._decode_errors = 0
         self._connects = 0
         self._connections = 0
@@ -266,7 +264,6 @@ class EventStream(AsyncClosing):
             connected=self.connected,
             events=self._events,
             delivered=self._events + self._replayed - self._skipped - self._dropped,
-            bytes=self._bytes,
             decode_errors=self._decode_errors,
             untyped=self._decoder.untyped,
             connects=self._connects,
@@ -391,7 +388,6 @@ class EventStream(AsyncClosing):
                     msg = await receive()
                     if msg.type is _TEXT:
                         data = msg.data
-                        self._bytes += len(data)
                         try:
                             event = decode(data)
                         except msgspec.ValidationError:
