@@ -33,7 +33,6 @@ from ._firehose import firehose
 from ._harness import Figure, Stat, Target
 
 WARM_DEPTH = 1000  # events buffered before the baseline: code paths, buffers and tables warm
-POLL = 0.005
 
 
 def _rss_bytes() -> int:
@@ -70,17 +69,20 @@ async def buffered_growth(url: str, events: int) -> float:
         await anext(aiter(stream))  # the stream reads on; nothing more is taken
 
         async def depth_reaches(n: int) -> int:
-            # the buffer has no "depth changed" signal to wait on; polling it is cheap
+            # the buffer has no "depth changed" signal to wait on; polling between the
+            # reader's bursts (one per socket read) keeps the steps small
             while (depth := stream.stats.queue_depth) < n:  # noqa: ASYNC110
-                await asyncio.sleep(POLL)
+                await asyncio.sleep(0)
             return depth
 
-        await depth_reaches(min(WARM_DEPTH, events // 2))
+        await depth_reaches(min(WARM_DEPTH, events // 10))
         gc.collect()  # no await between the collection, the reading and the depth
         before, depth = _rss_bytes(), stream.stats.queue_depth
         await depth_reaches(events)
         gc.collect()
         grown, filled = _rss_bytes() - before, stream.stats.queue_depth
+        if filled <= depth:
+            raise RuntimeError(f"the buffer did not grow past {depth} events; raise --events")
         return grown / (filled - depth)
 
 

@@ -45,7 +45,15 @@ class FakeComet:
         self.app = web.Application()
         self.app.router.add_route("*", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(self.app)
+        self._arrived = asyncio.Event()
         self.url = ""
+
+    async def wait_seen(self, n: int, timeout: float = 5.0) -> None:
+        """Until ``n`` requests have arrived."""
+        async with asyncio.timeout(timeout):
+            while len(self.seen) < n:
+                self._arrived.clear()
+                await self._arrived.wait()
 
     def reply(self, path: str, *replies: Reply) -> None:
         self.replies[path].extend(replies)
@@ -70,6 +78,7 @@ class FakeComet:
                 body,
             )
         )
+        self._arrived.set()
         queue = self.replies.get(request.path)
         reply = queue.popleft() if queue else self.default.get(request.path)
         if reply is None:

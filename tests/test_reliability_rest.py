@@ -194,6 +194,23 @@ async def test_pool_of_10_and_50_read_only_calls_against_a_stalled_server_time_o
             assert len(connector._acquired) == 0  # type: ignore[attr-defined]
 
 
+async def test_a_mutation_timing_out_while_waiting_for_a_pooled_connection_was_not_sent() -> None:
+    hold = asyncio.Event()
+    async with FakeComet() as server:
+        server.always(DELETE, Reply(body={"Status": 200}, hold=hold))
+        async with CometClient(server.url, "admin", "pw", max_connections=1, timeout=0.3) as c:
+            first = asyncio.ensure_future(c.admin_delete_user("alice"))  # takes the one connection
+            await server.wait_seen(1)
+            with pytest.raises(TimeoutError) as queued:
+                await c.with_options(timeout=0.05).admin_delete_user("bob")
+            with pytest.raises(TimeoutError) as holding:
+                await first
+            hold.set()
+    assert not queued.value.outcome_unknown and "may or may not" not in str(queued.value)
+    assert holding.value.outcome_unknown  # it was sent: the server may have applied it
+    assert [r.form.get("TargetUser") for r in server.seen] == ["alice"]
+
+
 # -- 22. response size cap -------------------------------------------------------------------------
 
 

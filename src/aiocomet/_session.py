@@ -15,7 +15,7 @@ import aiohttp
 
 from ._backoff import Sleep
 from ._closing import AsyncClosing
-from ._transport import RetryPolicy, Transport
+from ._transport import RetryPolicy, TrackingConnector, Transport
 from .errors import ClientClosedError
 
 log = logging.getLogger("aiocomet")
@@ -93,7 +93,7 @@ class SessionOwner(AsyncClosing):
         if state.closed:
             raise ClientClosedError(f"this {type(self).__name__} is closed; create a new one")
         if state.session is None:
-            connector = aiohttp.TCPConnector(limit=self._max_connections, ssl=self._ssl)
+            connector = TrackingConnector(limit=self._max_connections, ssl=self._ssl)
             state.session = aiohttp.ClientSession(
                 connector=connector, headers=self._session_headers
             )
