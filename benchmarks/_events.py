@@ -58,19 +58,10 @@ _LeanJob = _lean(
 )
 
 
-class CeilingJobEvent(msgspec.Struct, gc=False):
-    """The fastest typed decode msgspec allows for a job event: one struct, no union on
-    ``Type``, and no per-instance ``__dict__`` (which keeps unknown keys) or garbage
-    collector header anywhere. It keeps nothing the SDK must keep; it only marks the
-    ceiling."""
-
-    Type: int = 0
-    Actor: str = ""
-    OwnerOrganizationID: str = ""
-    ResourceID: str = ""
-    Timestamp: int = 0
-    TypeString: str = ""
-    Data: _LeanJob | None = None
+CeilingJobEvent = _lean(BareJobEvent, "CeilingJobEvent", Data=_LeanJob | None)
+"""The fastest typed decode msgspec allows for a job event: one struct, no union on
+``Type``, and no per-instance ``__dict__`` (which keeps unknown keys) or garbage-collector
+header anywhere. It keeps nothing the SDK must keep; it only marks the ceiling."""
 
 
 def _guid(rng: random.Random) -> str:
