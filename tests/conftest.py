@@ -1,5 +1,9 @@
 """Shared fixtures.
 
+``emu`` is a running emulator with one end user (``alice``/``alice-pw``) and
+``http`` a plain aiohttp session, for the tests that speak the raw protocol;
+a module that needs other accounts or options defines its own ``emu``.
+
 aioresponses 0.7.9 predates aiohttp 3.14, whose ``ClientResponse`` needs a
 ``stream_writer`` argument (pnuckowski/aioresponses#289); the small shim below
 supplies one so unit tests can keep mocking HTTP at the session seam.
@@ -11,10 +15,13 @@ from collections.abc import AsyncIterator, Iterator
 from types import SimpleNamespace
 from typing import Any
 
+import aiohttp
 import aioresponses.core
 import pytest
 from aiohttp import ClientResponse
 from aioresponses import aioresponses as _aioresponses
+
+from aiocomet.testing import CometEmulator
 
 
 class _CompatResponse(ClientResponse):
@@ -36,3 +43,15 @@ def http_mock() -> Iterator[_aioresponses]:
 async def no_sleep() -> AsyncIterator[list[float]]:
     """Collects requested sleeps instead of sleeping (inject as ``sleep=``)."""
     yield []
+
+
+@pytest.fixture
+async def emu() -> AsyncIterator[CometEmulator]:
+    async with CometEmulator(users={"alice": "alice-pw"}) as emulator:
+        yield emulator
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession() as session:
+        yield session

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -56,18 +55,6 @@ REQUIRED_STATEFUL = {
     "UserWebSessionStart",
     "UserWebGetJobs",
 }
-
-
-@pytest.fixture
-async def emu() -> AsyncIterator[CometEmulator]:
-    async with CometEmulator(users={"alice": "alice-pw"}) as emulator:
-        yield emulator
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as session:
-        yield session
 
 
 def wire_params(spec: MethodSpec[Any]) -> dict[str, str]:

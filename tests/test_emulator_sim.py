@@ -8,7 +8,6 @@ import re
 import signal
 import sys
 import urllib.request
-from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
@@ -20,12 +19,6 @@ from aiocomet.testing.__main__ import main as cli_main
 from ._emulator_helpers import ADMIN, ok, recv_event, subscribe
 
 STARTUP_TIMEOUT = 30.0
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as session:
-        yield session
 
 
 async def test_simulated_jobs_stream_and_land_in_history(http: aiohttp.ClientSession) -> None:

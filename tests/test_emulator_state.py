@@ -18,18 +18,6 @@ USER = auth("alice", "alice-pw")
 
 
 @pytest.fixture
-async def emu() -> AsyncIterator[CometEmulator]:
-    async with CometEmulator(users={"alice": "alice-pw"}) as emulator:
-        yield emulator
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as session:
-        yield session
-
-
-@pytest.fixture
 async def events(
     emu: CometEmulator, http: aiohttp.ClientSession
 ) -> AsyncIterator[aiohttp.ClientWebSocketResponse]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import aiohttp
 import pyotp
@@ -28,18 +27,6 @@ from ._emulator_helpers import (
 )
 
 ABSENCE_WAIT = 0.2  # how long "nothing arrives" is watched for
-
-
-@pytest.fixture
-async def emu() -> AsyncIterator[CometEmulator]:
-    async with CometEmulator(users={"alice": "alice-pw"}) as emulator:
-        yield emulator
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as session:
-        yield session
 
 
 async def nothing_arrives(ws: aiohttp.ClientWebSocketResponse) -> bool:

@@ -53,12 +53,6 @@ async def receiver() -> AsyncIterator[Receiver]:
     await runner.cleanup()
 
 
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as session:
-        yield session
-
-
 async def test_webhook_gets_hello_then_events_with_headers(
     receiver: Receiver, http: aiohttp.ClientSession
 ) -> None:
