@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import subprocess
 import sys
 import threading
@@ -108,6 +109,20 @@ def test_events_tail_json_and_types(emu: CometEmulator, capsys: pytest.CaptureFi
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["Type"] for line in lines] == [4201, 4201]
     assert json.loads(lines[0])["Data"]["GUID"] == "job-1"
+
+
+def test_events_gives_up_after_max_attempts(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as sock:  # a port nothing listens on once this closes
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("COMET_PASSWORD", "pw")
+    argv = ["events", "--url", f"http://127.0.0.1:{port}", "-u", "admin", "--max-attempts", "1"]
+    assert main(argv) == 1
+    assert "giving up after 1 failed attempts" in capsys.readouterr().err
+    assert main([*argv[:-1], "0"]) == 2
+    assert "--max-attempts must be at least 1" in capsys.readouterr().err
 
 
 def test_parse_types() -> None:

@@ -30,6 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--types", help="comma-separated SEVT_* names or numbers to keep")
     p.add_argument("--limit", type=int, help="stop after this many events")
+    p.add_argument(
+        "--max-attempts",
+        type=int,
+        metavar="N",
+        help="give up after N failed connection attempts in a row (default: keep trying)",
+    )
     add_connection_args(p)
     p.set_defaults(run=_events.cmd_events, is_async=True)
 

@@ -40,9 +40,13 @@ def _gap_notice(gap: Gap) -> None:
 
 async def cmd_events(args: argparse.Namespace) -> int:
     types = parse_types(args.types)
+    if args.max_attempts is not None and args.max_attempts < 1:
+        raise UsageError("--max-attempts must be at least 1")
     count = 0
     async with make_client(connection_from(args)) as client:
-        async with client.events(types=types, on_gap=_gap_notice) as stream:
+        async with client.events(
+            types=types, on_gap=_gap_notice, max_attempts=args.max_attempts
+        ) as stream:
             async for event in stream:
                 if args.json:
                     print(json.dumps(event.wire(), ensure_ascii=False), flush=True)
