@@ -76,3 +76,26 @@ async def test_client_errors_and_end_user_account() -> None:
         async with CometClient(emu.url, "alice", "pw", account_type="user") as user:
             assert await user.login()
             assert len(await user.user_web_get_jobs()) == 5
+
+
+async def test_end_user_totp_login_449_and_wrong_code() -> None:
+    secret = pyotp.random_base32()
+    async with CometEmulator(users={"alice": "pw"}, user_totp_secrets={"alice": secret}) as emu:
+        async with CometClient(emu.url, "alice", "pw", account_type="user") as plain:
+            with pytest.raises(MFARequiredError) as info:
+                await plain.user_web_get_jobs()
+            assert info.value.totp_requested
+        wrong = pyotp.random_base32()
+        async with CometClient(
+            emu.url, "alice", "pw", account_type="user", totp_secret=wrong
+        ) as bad:
+            with pytest.raises(AuthenticationError):
+                await bad.user_web_get_jobs()
+        async with CometClient(
+            emu.url, "alice", "pw", account_type="user", totp_secret=secret
+        ) as user:
+            assert await user.login()
+            assert await user.user_web_get_jobs() == []
+        async with CometClient(emu.url, "admin", "admin") as admin:
+            await admin.admin_delete_user("alice")
+        assert "alice" not in emu.accounts.user_totp

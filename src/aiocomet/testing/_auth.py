@@ -75,10 +75,14 @@ class Accounts:
         *,
         session_ttl: float,
         clock: Callable[[], float],
+        user_totp_secrets: Mapping[str, str] | None = None,
     ) -> None:
         self.admins: dict[str, str] = dict(admins)
         self.totp: dict[str, pyotp.TOTP] = {
             name: pyotp.TOTP(secret) for name, secret in admin_totp_secrets.items()
+        }
+        self.user_totp: dict[str, pyotp.TOTP] = {
+            name: pyotp.TOTP(secret) for name, secret in (user_totp_secrets or {}).items()
         }
         self.users: dict[str, str] = {}
         self.session_ttl = session_ttl
@@ -99,6 +103,7 @@ class Accounts:
 
     def remove_user(self, username: str) -> None:
         self.users.pop(username, None)
+        self.user_totp.pop(username, None)
         self.revoke_account("user", username)
 
     def remove_admin(self, username: str) -> None:
@@ -185,35 +190,33 @@ class Accounts:
         return Principal(session.kind, username, key)
 
     def _by_password(self, username: str, auth_type: str, fields: Mapping[str, str]) -> Principal:
+        """Password first (either kind of account), then the second factor if one is set."""
         password = fields.get("Password", "")
-        admin_password = self.admins.get(username)
-        if admin_password is not None:
-            if not _same(admin_password, password):
-                raise AuthError(
-                    403, "Invalid username or password", username=username, kind="admin"
-                )
-            if auth_type == "PasswordU2F":
-                raise AuthError(403, "No U2F device is registered", username=username, kind="admin")
-            totp = self.totp.get(username)
-            if totp is None:
-                if auth_type == "Password":
-                    return Principal("admin", username)
-                raise AuthError(403, "TOTP is not enabled", username=username, kind="admin")
+        kind: AccountKind
+        if username in self.admins:
+            kind, valid, totp = "admin", _same(self.admins[username], password), self.totp
+        else:
+            kind, valid, totp = "user", self.check_user_password(username, password), self.user_totp
+        if not valid:
+            known = self.kind_of(username)
+            raise AuthError(403, "Invalid username or password", username=username, kind=known)
+        if auth_type == "PasswordU2F":
+            raise AuthError(403, "No U2F device is registered", username=username, kind=kind)
+        code = totp.get(username)
+        if code is None:
             if auth_type == "Password":
-                raise AuthError(
-                    449,
-                    "Two-factor authentication required",
-                    headers={"X-Comet-TOTP-Requested": "1"},
-                    username=username,
-                    kind="admin",
-                )
-            if auth_type == "PasswordTOTP" and totp.verify(
-                fields.get("TOTP", ""), for_time=int(self._clock()), valid_window=1
-            ):
-                return Principal("admin", username)
-            raise AuthError(403, "Invalid TOTP code", username=username, kind="admin")
-        if self.check_user_password(username, password) and auth_type == "Password":
-            return Principal("user", username)
-        raise AuthError(
-            403, "Invalid username or password", username=username, kind=self.kind_of(username)
-        )
+                return Principal(kind, username)
+            raise AuthError(403, "TOTP is not enabled", username=username, kind=kind)
+        if auth_type == "Password":
+            raise AuthError(
+                449,
+                "Two-factor authentication required",
+                headers={"X-Comet-TOTP-Requested": "1"},
+                username=username,
+                kind=kind,
+            )
+        if auth_type == "PasswordTOTP" and code.verify(
+            fields.get("TOTP", ""), for_time=int(self._clock()), valid_window=1
+        ):
+            return Principal(kind, username)
+        raise AuthError(403, "Invalid TOTP code", username=username, kind=kind)

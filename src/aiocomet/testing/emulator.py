@@ -61,6 +61,7 @@ class CometEmulator:
         admins: Mapping[str, str] | None = None,
         admin_totp_secrets: Mapping[str, str] | None = None,
         users: Mapping[str, str] | None = None,
+        user_totp_secrets: Mapping[str, str] | None = None,
         session_ttl: float = 3600.0,
         ws_send_queue: int = 10_000,
         clock: Callable[[], float] = time.time,
@@ -75,7 +76,11 @@ class CometEmulator:
         self.admin_password = admins.get(self.admin_username, "")
         self._clock = clock
         self.accounts = Accounts(
-            admins, admin_totp_secrets or {}, session_ttl=session_ttl, clock=clock
+            admins,
+            admin_totp_secrets or {},
+            session_ttl=session_ttl,
+            clock=clock,
+            user_totp_secrets=user_totp_secrets,
         )
         self.state = ServerState(clock=clock, max_jobs=max_jobs)
         for name, password in (users or {}).items():
