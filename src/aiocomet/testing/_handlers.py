@@ -19,6 +19,7 @@ from .._generated import constants as c
 from .._generated.methods import METHODS
 from .._generated.models import (
     AllowedAdminUser,
+    CountJobsResponse,
     GroupPolicy,
     ServerConfigOptions,
     SessionKeyRegeneratedResponse,
@@ -27,6 +28,7 @@ from .._generated.models import (
 )
 from .._methodspec import AuthKind, MethodSpec
 from ._auth import Accounts, AuthError, Principal
+from ._search import search_jobs
 from ._state import ServerState, StateError, content_hash, defaults, normalize
 
 _raw = msgspec.json.Decoder()
@@ -399,6 +401,16 @@ def _jobs_user(api: StatefulAPI, call: Call) -> Any:
     return api.state.jobs_for_user(call.values["TargetUser"])
 
 
+@stateful("AdminGetJobsForCustomSearch")
+def _jobs_search(api: StatefulAPI, call: Call) -> Any:
+    return search_jobs(call.values["Query"], api.state.jobs.values())
+
+
+@stateful("AdminCountJobsForCustomSearch")
+def _jobs_search_count(api: StatefulAPI, call: Call) -> Any:
+    return CountJobsResponse(Count=len(search_jobs(call.values["Query"], api.state.jobs.values())))
+
+
 @stateful("AdminGetJobProperties")
 def _job_props(api: StatefulAPI, call: Call) -> Any:
     return api.state.job(call.values["JobID"])
@@ -466,6 +478,11 @@ def _resource_get(api: StatefulAPI, call: Call) -> Any:
 @stateful("UserWebGetJobs")
 def _user_jobs(api: StatefulAPI, call: Call) -> Any:
     return api.state.jobs_for_user(call.who.username)
+
+
+@stateful("UserWebGetJobsForCustomSearch")
+def _user_jobs_search(api: StatefulAPI, call: Call) -> Any:
+    return search_jobs(call.values["Query"], api.state.jobs_for_user(call.who.username))
 
 
 @stateful("UserWebGetJobProperties")
