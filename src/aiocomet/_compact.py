@@ -53,7 +53,7 @@ class StringSharer:
         if len(known) >= self.limit:
             known.clear()
         one = known.setdefault
-        # spelled out, not a loop over JOB_SHARED_FIELDS: getattr/setattr by name cost twice as much
+        # spelled out, not a loop over field names: getattr/setattr by name cost twice as much
         if value := job.Username:
             job.Username = one(value, value)
         if value := job.SourceGUID:

@@ -161,12 +161,7 @@ class Pump:
             finally:
                 if not waiter.done():
                     waiter.cancel()
-        if len(items) >= SHARE_AFTER:
-            self._sharer.share(event)
-        items.append((stream, event))
-        getter = self._getter
-        if getter is not None and not getter.done():
-            getter.set_result(None)
+        self._enqueue(stream, event)
 
     def _put_dropping(self, stream: EventStream, event: Event) -> None:
         items = self._items
@@ -177,12 +172,7 @@ class Pump:
                 drops = self._drops[old_stream] = _Drops(old, time.time())
             drops.count += 1
             old_stream._dropped += 1
-        if len(items) >= SHARE_AFTER:
-            self._sharer.share(event)
-        items.append((stream, event))
-        getter = self._getter
-        if getter is not None and not getter.done():
-            getter.set_result(None)
+        self._enqueue(stream, event)
 
     def _wake_putter(self) -> None:
         while self._putters:
@@ -190,6 +180,14 @@ class Pump:
             if not waiter.done():
                 waiter.set_result(None)
                 return
+
+    def _enqueue(self, stream: EventStream, event: Event) -> None:
+        """Append to the buffer (sharing strings once it is deep) and wake the consumer."""
+        items = self._items
+        if len(items) >= SHARE_AFTER:
+            self._sharer.share(event)
+        items.append((stream, event))
+        self._wake_getter()
 
     def _wake_getter(self) -> None:
         getter = self._getter
