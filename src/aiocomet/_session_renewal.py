@@ -49,6 +49,7 @@ class SessionRenewal:
         self._checked_key = ""
         self._valid_key = ""
         self._valid_at = 0.0
+        self._rejected_key = ""  # a rejected key is never accepted again: no second probe
 
     def ticket(self) -> int:
         """Taken just before a call is sent: a login finishing later answers for it."""
@@ -99,6 +100,8 @@ class SessionRenewal:
         True when the probe is refused as a rejected key would be; False when it
         succeeds, or fails in a way that says nothing about the key.
         """
+        if key == self._rejected_key:
+            return True
         if key == self._valid_key and self._clock() - self._valid_at < self.trust_seconds:
             return False
         task = self._check
@@ -112,7 +115,8 @@ class SessionRenewal:
         try:
             await probe()
         except (AuthenticationError, AccessDeniedError):
-            log.info("session key rejected by a request that names no object")
+            log.info("the session key is rejected by a request that names no object")
+            self._rejected_key = key
             return True
         except CometError:
             return None  # says nothing about the key
