@@ -2,8 +2,9 @@
 
 It sends a request built fresh for every attempt (so each attempt carries a
 fresh TOTP code), never follows redirects (the body holds credentials), caps
-the size of JSON bodies, retries only what is safe to repeat, and maps every
-aiohttp failure and error status to an aiocomet error without secrets.
+the decoded size of JSON bodies, retries only what is safe to repeat (the
+decision and the mapping of aiohttp failures live in :mod:`._failures`), and
+maps every error status to an aiocomet error without secrets.
 """
 
 from __future__ import annotations
@@ -200,12 +201,19 @@ class Transport:
         self._sleep = sleep
 
     async def _read_capped(self, spec: MethodSpec[Any], resp: aiohttp.ClientResponse) -> bytes:
+        """The body, or ResponseTooLargeError once more than the cap was *decoded*.
+
+        A compressed body's Content-Length is its compressed size, so only an
+        uncompressed body is read in one go; aiohttp (>= 3.13.3) inflates in
+        steps as it is read, so the loop stops a bomb after about the cap.
+        """
         cap = self.max_response_bytes
         length = resp.content_length
         if length is not None:
             if length > cap:
                 raise _too_large(spec, cap)
-            return await resp.read()  # announced and within the cap: one read, no copy
+            if "Content-Encoding" not in resp.headers:
+                return await resp.read()  # announced and within the cap: one read, no copy
         buf = bytearray()
         async for chunk in resp.content.iter_chunked(1 << 16):
             buf += chunk
