@@ -193,9 +193,11 @@ class Transport:
         retry: RetryPolicy,
         max_response_bytes: int,
         sleep: Sleep = default_sleep,
+        headers: dict[str, str] | None = None,
     ) -> None:
         self._session = session
         self.base_url = base_url.rstrip("/")
+        self.headers = headers or {}  # sent with every request (on a session not ours)
         self.retry = retry
         self.max_response_bytes = max_response_bytes
         self._sleep = sleep
@@ -228,12 +230,13 @@ class Transport:
         url = self.base_url + spec.path
         started = time.perf_counter()
         status: int | str = "error"
+        headers = {**self.headers, **body.headers} if self.headers else body.headers
         try:
             async with self._session().request(
                 spec.http_method,
                 url,
                 data=body.data if spec.http_method != "GET" else None,
-                headers=body.headers,
+                headers=headers,
                 allow_redirects=False,
                 timeout=timeout,
             ) as resp:
