@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from aiocomet import CometAccountClient, CometClient, RetryPolicy, TransportError
+from aiocomet import CometAccountClient, CometClient, CometError, RetryPolicy, TransportError
 
 from ._raw_http import RawHTTPServer
+from ._ws_server import Collector
 from .test_client_transport import Sleeps
 
 PASSWORD = "Pw-1n-The-Header-7341"
@@ -125,3 +126,19 @@ async def test_the_account_client_maps_and_retries_a_malformed_answer(kind: str)
                 await account.license_list_all()
     assert len(server.requests) == 2 and len(sleeps) == 1
     assert_no_secret(info.value, TOKEN)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+async def test_the_event_stream_dial_maps_a_malformed_answer_without_aiohttp_in_the_chain(
+    kind: str,
+) -> None:
+    errors: list[CometError] = []
+    async with RawHTTPServer(MALFORMED[kind]) as server:
+        async with CometClient(server.url, "admin", PASSWORD) as c:
+            col = Collector(c.events(max_attempts=1, on_error=errors.append))
+            await col.finished()
+    assert len(server.requests) == 1 and b"Upgrade: websocket" in server.requests[0]
+    assert isinstance(col.error, TransportError) and len(errors) == 1
+    assert isinstance(errors[0], TransportError), repr(errors[0])
+    assert_no_secret(errors[0], PASSWORD)
+    assert_no_secret(col.error, PASSWORD)
