@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import re
 from collections.abc import Callable
-from types import TracebackType
 
 _CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:\s*(\d+)", re.IGNORECASE)
 _CHUNKED = re.compile(rb"\r\ntransfer-encoding:\s*chunked", re.IGNORECASE)
@@ -41,12 +40,7 @@ class RawHTTPServer:
         self.url = f"http://127.0.0.1:{port}"
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc: object) -> None:
         assert self._server is not None
         self._server.close()
         await self._server.wait_closed()
