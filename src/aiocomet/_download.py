@@ -20,9 +20,10 @@ from typing import Any
 
 import aiohttp
 
+from ._failures import FAILURES, comet_error
 from ._methodspec import MethodSpec
 from ._transport import Body, Redactor, Transport
-from .errors import TransportError
+from .errors import CometError
 
 DEFAULT_CHUNK = 1 << 16
 
@@ -82,13 +83,20 @@ class Download:
         """The body in chunks of at most ``chunk_size`` bytes."""
         if self._response is None:
             raise RuntimeError("use 'async with' on the download before iterating it")
+        error: CometError | None = None
         try:
             async for chunk in self._response.content.iter_chunked(chunk_size):
                 yield chunk
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            raise TransportError(
-                f"{self._method.name}: download interrupted: {type(exc).__name__}"
-            ) from None
+        except FAILURES as exc:
+            error = comet_error(
+                exc,
+                f"{self._method.name} download",
+                server=self._transport.base_url,
+                redact=self._redact,
+                timeout=self._timeout,
+            )
+        if error is not None:
+            raise error  # outside the except block: the aiohttp error is not its context
 
     async def save(
         self,
