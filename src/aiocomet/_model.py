@@ -13,8 +13,9 @@ from typing import Any, ClassVar
 
 import msgspec
 
+from ._redact import REDACTED
+
 UNKNOWN_ATTR = "_comet_unknown"
-REDACTED = "<redacted>"
 
 
 def hidden(value: object) -> str:
