@@ -43,6 +43,8 @@ INT_TYPES = {
     "uint64",
 }
 SCALARS = {"string": "str", "bool": "bool", "float32": "float", "float64": "float", "any": "Any"}
+
+
 def snake(name: str) -> str:
     """``AdminMetaWebhookOptionsSet`` -> ``admin_meta_webhook_options_set``."""
     s = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()

@@ -61,7 +61,9 @@ class Judgements:
 
     def secrets_of(self, struct: str) -> list[str]:
         """The secret field names of one struct, sorted."""
-        return sorted(key.split(".", 1)[1] for key in self.secret_fields if key.startswith(struct + "."))
+        return sorted(
+            key.split(".", 1)[1] for key in self.secret_fields if key.startswith(struct + ".")
+        )
 
     def secret_keys(self, json_names: dict[str, str]) -> list[str]:
         """Wire keys whose values are credentials: secret fields' JSON names and params."""

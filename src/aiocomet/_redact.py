@@ -86,9 +86,7 @@ def encoded_forms(secret: str) -> set[str]:
     """The ways ``secret`` can be written in a URL, a form, JSON or HTML."""
     forms = {secret, quote_plus(secret), quote(secret, safe="")}
     forms |= {f.lower() for f in forms if "%" in f}  # %2F and %2f
-    forms |= {
-        re.sub(r"%[0-9A-F]{2}", lambda m: m[0].lower(), f) for f in list(forms) if "%" in f
-    }
+    forms |= {re.sub(r"%[0-9A-F]{2}", lambda m: m[0].lower(), f) for f in list(forms) if "%" in f}
     forms |= {json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]}
     forms |= {html.escape(secret), html.escape(secret, quote=False)}
     return forms
