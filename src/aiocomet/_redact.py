@@ -58,9 +58,9 @@ def _alternation(names: Iterable[str]) -> str:
 
 
 _KEYS = _alternation([*SECRET_KEYS, *EXTRA_KEYS])
-_JSON_VALUE = re.compile(
-    rf'(?P<key>"(?:{_KEYS})"\s*:\s*)'
-    r'(?P<value>"(?:[^"\\]|\\.)*"?|\{[^{}]*\}?|\[[^\[\]]*\]?|[^\s,}\]]+)',
+_JSON_VALUE = re.compile(  # JSON objects, and Python dict reprs (single quotes)
+    rf"(?P<key>(?P<q>[\"'])(?:{_KEYS})(?P=q)\s*:\s*)"
+    r'(?P<value>"(?:[^"\\]|\\.)*"?|\'(?:[^\'\\]|\\.)*\'?|\{[^{}]*\}?|\[[^\[\]]*\]?|[^\s,}\]]+)',
     re.IGNORECASE,
 )
 _FORM_VALUE = re.compile(rf"(?P<key>(?<![\w-])(?:{_KEYS})=)(?P<value>[^&\s\"'<>]*)", re.IGNORECASE)
@@ -77,7 +77,7 @@ def _hide(match: re.Match[str], shown: str = REDACTED) -> str:
 
 def redact_keys(text: str) -> str:
     """``text`` with the value of every credential-holding key replaced (any length)."""
-    text = _JSON_VALUE.sub(lambda m: _hide(m, f'"{REDACTED}"'), text)
+    text = _JSON_VALUE.sub(lambda m: _hide(m, m["q"] + REDACTED + m["q"]), text)
     text = _HEADER_VALUE.sub(_hide, text)
     return _FORM_VALUE.sub(_hide, text)
 
