@@ -269,12 +269,17 @@ def server_error(path: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
     return 400, {"Content-Type": "application/json"}, b'{"Status": 400, "Message": "Bad request"}'
 
 
+def to_https(path: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
+    """The usual http -> https redirect; refused (credentials never follow redirects)."""
+    return 301, {"Location": f"https://127.0.0.1:9{path}"}, b""
+
+
 def test_cli_error_for_a_short_password_is_not_corrupted(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with hostile(server_error) as url:
+    with hostile(to_https) as url:
         out = run_cli(["call", "AdminListUsers"], url, "admin", monkeypatch, capsys)
-    assert "(/api/v1/admin/list-users)" in out
+    assert "https://127.0.0.1:9/api/v1/admin/list-users" in out  # not .../v1/<redacted>/...
     assert "<redacted>" not in out
 
 
