@@ -18,6 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, quote, quote_plus
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aiocomet import (
     CometAPIError,
@@ -26,6 +28,7 @@ from aiocomet import (
     ResponseDecodeError,
     RetryPolicy,
 )
+from aiocomet._redact import encoded_forms
 from aiocomet.auth import Credentials, redacted_preview
 from aiocomet.cli import main as cli_main
 from aiocomet.testing import CometEmulator
@@ -97,6 +100,25 @@ def test_redaction_is_idempotent_and_keeps_other_text() -> None:
     assert once == creds.redact(once)
     assert "SK-0123456789" not in once and "Password=<redacted>" in once
     assert creds.redact("plain text, 12345, /api/v1/admin") == "plain text, 12345, /api/v1/admin"
+
+
+PLAIN = st.text(st.characters(blacklist_characters="=:\"'", blacklist_categories=("Cs",)))
+SHORT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=7)
+LONG = st.text(st.characters(blacklist_characters="<>", blacklist_categories=("Cs",)), min_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=PLAIN, password=SHORT)
+def test_any_text_is_unchanged_by_a_short_password(text: str, password: str) -> None:
+    assert Credentials("admin", password).redact(text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(secret=LONG, before=st.text(), after=st.text())
+def test_a_long_secret_never_survives_in_any_form(secret: str, before: str, after: str) -> None:
+    redact = Credentials("admin", secret).redact
+    for form in encoded_forms(secret):
+        assert form not in redact(before + form + after)
 
 
 @pytest.mark.parametrize(

@@ -97,19 +97,18 @@ class SecretMatcher:
 
     __slots__ = ("_pattern",)
 
-    def __init__(self, secrets: Iterable[str]) -> None:
+    def __init__(self, secrets: Iterable[str], codes: Iterable[str] = ()) -> None:
+        """``secrets`` by value when long enough; ``codes`` (TOTP) as whole numbers."""
         long: set[str] = set()
-        codes: set[str] = set()
         for secret in secrets:
             if len(secret) >= MIN_SECRET_LENGTH:
                 long |= encoded_forms(secret)
-            elif secret.isdigit():
-                codes.add(secret)
+        numbers = {code for code in codes if code}
         parts = [re.escape(REDACTED)]  # kept as is, so redacting twice changes nothing
         if long:
             parts.append(f"(?P<secret>{_alternation(long)})")
-        if codes:
-            parts.append(rf"(?P<code>(?<!\d)(?:{_alternation(codes)})(?!\d))")
+        if numbers:
+            parts.append(rf"(?P<code>(?<!\d)(?:{_alternation(numbers)})(?!\d))")
         self._pattern = re.compile("|".join(parts)) if len(parts) > 1 else None
 
     def __call__(self, text: str) -> str:

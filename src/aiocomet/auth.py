@@ -169,7 +169,7 @@ class Credentials:
         """
         secrets = tuple(self.secrets())
         if self._matcher is None or self._matcher[0] != secrets:
-            self._matcher = (secrets, SecretMatcher(secrets))
+            self._matcher = (secrets, SecretMatcher(secrets, codes=self._issued_codes))
         return redact_text(text, self._matcher[1])
 
 
