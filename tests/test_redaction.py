@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 import threading
 import traceback
 from collections.abc import Callable, Iterator
@@ -40,7 +41,8 @@ NEW_KEY = "NEW-SESSION-KEY-from-login-7b3f0a"
 def forms_of(secret: str) -> list[str]:
     """The secret as written raw, in a form, in a URL, lower-case hex, in JSON."""
     plus, pct = quote_plus(secret), quote(secret, safe="")
-    return [secret, plus, pct, pct.lower(), json.dumps(secret)[1:-1], secret[-6:]]
+    lower_hex = re.sub("%[0-9A-F]{2}", lambda m: m[0].lower(), pct)
+    return [secret, plus, pct, lower_hex, json.dumps(secret)[1:-1], secret[-6:]]
 
 
 def assert_hidden(text: str, secret: str) -> None:
@@ -75,6 +77,11 @@ def test_a_short_password_is_hidden_where_a_key_names_it() -> None:
     assert redact("<CIMultiDictProxy('X-Comet-Admin-Password': 'e')>") == (
         "<CIMultiDictProxy('X-Comet-Admin-Password': '<redacted>')>"
     )
+    assert redact("{'Password': 'e', 'TOTP': '123456'}") == (
+        "{'Password': '<redacted>', 'TOTP': '<redacted>'}"
+    )
+    escaped = r'{"Message": "bad {\"Password\":\"e\",\"X\":1}"}'  # JSON in a JSON string
+    assert redact(escaped) == r'{"Message": "bad {\"Password\":\"<redacted>\",\"X\":1}"}'
 
 
 def test_a_long_secret_is_hidden_in_every_encoded_form() -> None:

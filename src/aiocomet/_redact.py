@@ -58,9 +58,12 @@ def _alternation(names: Iterable[str]) -> str:
 
 
 _KEYS = _alternation([*SECRET_KEYS, *EXTRA_KEYS])
-_JSON_VALUE = re.compile(  # JSON objects, and Python dict reprs (single quotes)
-    rf"(?P<key>(?P<q>[\"'])(?:{_KEYS})(?P=q)\s*:\s*)"
-    r'(?P<value>"(?:[^"\\]|\\.)*"?|\'(?:[^\'\\]|\\.)*\'?|\{[^{}]*\}?|\[[^\[\]]*\]?|[^\s,}\]]+)',
+_JSON_VALUE = re.compile(  # JSON (also JSON inside a JSON string), and Python dict reprs
+    rf"(?P<key>(?P<q>\\?[\"'])(?:{_KEYS})(?P=q)\s*:\s*)"
+    r"(?P<value>"
+    r'\\"(?:[^"\\]|\\[^"])*(?:\\")?'  # \"...\" (escaped, inside a JSON string)
+    r'|"(?:[^"\\]|\\.)*"?|\'(?:[^\'\\]|\\.)*\'?'  # "..." or '...', maybe cut short
+    r"|\{[^{}]*\}?|\[[^\[\]]*\]?|[^\s,}\]]+)",  # a flat object or list, a number
     re.IGNORECASE,
 )
 _FORM_VALUE = re.compile(rf"(?P<key>(?<![\w-])(?:{_KEYS})=)(?P<value>[^&\s\"'<>]*)", re.IGNORECASE)
@@ -85,7 +88,6 @@ def redact_keys(text: str) -> str:
 def encoded_forms(secret: str) -> set[str]:
     """The ways ``secret`` can be written in a URL, a form, JSON or HTML."""
     forms = {secret, quote_plus(secret), quote(secret, safe="")}
-    forms |= {f.lower() for f in forms if "%" in f}  # %2F and %2f
     forms |= {re.sub(r"%[0-9A-F]{2}", lambda m: m[0].lower(), f) for f in list(forms) if "%" in f}
     forms |= {json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]}
     forms |= {html.escape(secret), html.escape(secret, quote=False)}

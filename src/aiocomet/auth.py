@@ -17,10 +17,8 @@ import msgspec
 import pyotp
 
 from ._generated import models
-from ._redact import REDACTED, SecretMatcher, redact_keys, redact_text
+from ._redact import SecretMatcher, redact_keys, redact_text
 from .errors import CredentialsError
-
-__all__ = ["REDACTED", "AccountType", "Credentials", "redacted_preview"]
 
 AccountType = Literal["admin", "user"]
 
