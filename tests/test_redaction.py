@@ -220,6 +220,31 @@ async def test_a_server_echoing_the_form_body_learns_us_nothing(
     assert "TargetUser=administrator" in text or answer is echo_redirect or "administrator" in text
 
 
+def empty_400(path: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
+    return 400, {}, b""
+
+
+async def test_the_sdks_own_messages_carry_no_request_body_nor_credential() -> None:
+    with hostile(empty_400) as url:
+        async with CometClient(url, "admin", "Q", retry=RetryPolicy(attempts=1)) as client:
+            with pytest.raises(CometError) as form_error:
+                await client.admin_delete_user("someone")
+            with pytest.raises(CometError) as upload_error:
+                await client.admin_meta_resource_new(b"file-content")
+    for error in (form_error.value, upload_error.value):
+        text = "\n".join([str(error), repr(error), *(repr(v) for v in vars(error).values())])
+        assert "HTTP 400" in str(error)
+        for shown in (
+            "Username",
+            "AuthType",
+            "Password",
+            "X-Comet-Admin",
+            "someone",
+            "file-content",
+        ):
+            assert shown not in text
+
+
 async def test_an_unknown_user_error_is_not_corrupted_by_a_short_password() -> None:
     async with CometEmulator() as emu:
         assert emu.admin_password == "admin"
