@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,11 +78,34 @@ def _compare(what: str, table: Iterable[str], spec: Iterable[str]) -> list[str]:
     return sorted(problems)
 
 
+def _malformed(judged: Judgements) -> list[str]:
+    """Entries of the wrong shape: a retry judgement is true/false, a secret has a reason."""
+    problems = [
+        f"{name} = {value!r}: retry_safe must be true or false"
+        for table in (judged.retry_safe, judged.account_retry_safe)
+        for name, value in table.items()
+        if not isinstance(value, bool)
+    ]
+    reasons = (
+        judged.secret_fields,
+        judged.not_secret_fields,
+        judged.secret_params,
+        judged.account_secret_params,
+    )
+    problems += [
+        f"{name}: give the reason as a non-empty string"
+        for table in reasons
+        for name, why in table.items()
+        if not (isinstance(why, str) and why.strip())
+    ]
+    return problems
+
+
 def check(
     judged: Judgements,
     methods: list[dict[str, Any]],
     structs: dict[str, dict[str, Any]],
-    kind_of: Any,
+    kind_of: Callable[[str], str],
     auth_fields: Iterable[str],
     endpoints: list[dict[str, Any]] | None,
     account_auth_fields: Iterable[str] = (),
@@ -92,7 +115,8 @@ def check(
     ``kind_of`` maps a spec type to its kind (``string``, ``map``, ...).
     ``endpoints`` is None when no account API spec is at hand.
     """
-    problems = _compare("retry_safe", judged.retry_safe, (m["name"] for m in methods))
+    problems = _malformed(judged)
+    problems += _compare("retry_safe", judged.retry_safe, (m["name"] for m in methods))
     if endpoints is not None:
         names = (e["name"] for e in endpoints)
         problems += _compare("account retry_safe", judged.account_retry_safe, names)

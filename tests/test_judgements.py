@@ -7,6 +7,8 @@ file must change too, and the review shows the diff.
 
 from __future__ import annotations
 
+import dataclasses
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -318,3 +320,31 @@ def test_generator_fails_when_table_and_spec_disagree(
     assert proc.returncode == 1
     assert "scripts/judgements.toml does not match the spec" in proc.stderr
     assert message in proc.stderr
+
+
+def load_script(name: str) -> Any:
+    """A module of scripts/ (not a package), loaded from its file as ``name``."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses, and generate's ``from judgements import``
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_malformed_table_entries_are_refused() -> None:
+    judgements = load_script("judgements")
+    generate = load_script("generate")
+    spec = generate.Spec(SPEC_DIR / "spec.json", SPEC_DIR / "events.json")
+    table = judgements.Judgements.load()
+    bad = dataclasses.replace(
+        table,
+        retry_safe={**table.retry_safe, "AdminListUsers": "yes"},
+        secret_fields={**table.secret_fields, "InstallCreds.TOTPCode": ""},
+    )
+    with pytest.raises(judgements.JudgementError) as info:
+        judgements.check(bad, spec.data["methods"], spec.structs, spec.kind, (), None)
+    assert "AdminListUsers = 'yes': retry_safe must be true or false" in str(info.value)
+    assert "InstallCreds.TOTPCode: give the reason as a non-empty string" in str(info.value)
