@@ -28,6 +28,7 @@ from aiocomet import (
     CometError,
     ResponseDecodeError,
     RetryPolicy,
+    register_webhook,
 )
 from aiocomet._redact import encoded_forms
 from aiocomet.auth import Credentials, redacted_preview
@@ -50,9 +51,14 @@ def assert_hidden(text: str, secret: str) -> None:
         assert form not in text, f"{form!r} leaked: {text[:500]}"
 
 
+def message_text(exc: BaseException) -> str:
+    """What an error shows: str, repr and every attribute."""
+    return "\n".join([str(exc), repr(exc), *(repr(v) for v in vars(exc).values())])
+
+
 def error_text(exc: BaseException) -> str:
-    parts = [str(exc), repr(exc), "".join(traceback.format_exception(exc))]
-    return "\n".join(parts + [repr(v) for v in vars(exc).values()])
+    """``message_text`` and the whole traceback (whose source lines quote the test)."""
+    return message_text(exc) + "\n" + "".join(traceback.format_exception(exc))
 
 
 # -- the rules ------------------------------------------------------------------------------------
@@ -232,7 +238,7 @@ async def test_the_sdks_own_messages_carry_no_request_body_nor_credential() -> N
             with pytest.raises(CometError) as upload_error:
                 await client.admin_meta_resource_new(b"file-content")
     for error in (form_error.value, upload_error.value):
-        text = "\n".join([str(error), repr(error), *(repr(v) for v in vars(error).values())])
+        text = message_text(error)
         assert "HTTP 400" in str(error)
         for shown in (
             "Username",
@@ -243,6 +249,24 @@ async def test_the_sdks_own_messages_carry_no_request_body_nor_credential() -> N
             "file-content",
         ):
             assert shown not in text
+
+
+def webhook_echo(path: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
+    """Options get answers ``{}``; options set echoes the raw form body in a 400 page."""
+    if path.endswith("/webhook-options/get"):
+        return 200, {"Content-Type": "application/json"}, b"{}"
+    return 400, {"Content-Type": "text/plain"}, b"rejected: " + body
+
+
+async def test_a_secret_the_client_does_not_hold_is_hidden_in_an_echoed_struct_param() -> None:
+    """register_webhook's shared secret travels percent-encoded inside JSON in the form."""
+    with hostile(webhook_echo) as url:
+        async with CometClient(url, "admin", LONG_PW, retry=RetryPolicy(attempts=1)) as client:
+            with pytest.raises(CometAPIError) as info:
+                await register_webhook(client, "hook", "http://127.0.0.1:9/h", secret="wh-5ec")
+    text = message_text(info.value)
+    assert "wh-5ec" not in text and "%22<redacted>%22" in text
+    assert "WebhookOptions=" in text  # the rest of the echo is still there
 
 
 async def test_an_unknown_user_error_is_not_corrupted_by_a_short_password() -> None:

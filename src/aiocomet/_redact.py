@@ -58,13 +58,18 @@ def _alternation(names: Iterable[str]) -> str:
 
 
 _KEYS = _alternation([*SECRET_KEYS, *EXTRA_KEYS])
-_JSON_VALUE = re.compile(  # JSON (also JSON inside a JSON string), and Python dict reprs
-    rf"(?P<key>(?P<q>\\?[\"'])(?:{_KEYS})(?P=q)\s*:\s*)"
-    r"(?P<value>"
-    r'\\"(?:[^"\\]|\\[^"])*(?:\\")?'  # \"...\" (escaped, inside a JSON string)
-    r'|"(?:[^"\\]|\\.)*"?|\'(?:[^\'\\]|\\.)*\'?'  # "..." or '...', maybe cut short
-    r"|\{[^{}]*\}?|\[[^\[\]]*\]?|[^\s,}\]]+)",  # a flat object or list, a number
-    re.IGNORECASE,
+_JSON_VALUE = (
+    re.compile(  # JSON (also escaped in a string or percent-encoded in a form), dict reprs
+        rf"(?P<key>(?P<q>\\?[\"']|%22)(?:{_KEYS})(?P=q)[\s+]*(?::|%3A)[\s+]*)"
+        r"(?P<value>"
+        r'\\"(?:[^"\\]|\\[^"])*(?:\\")?'  # \"...\" (escaped, inside a JSON string)
+        r"|%22(?:(?!%22)[^&\s])*(?:%22)?"  # %22...%22 (JSON percent-encoded in a form body)
+        r"|%7B(?:(?!%7D)[^&\s])*(?:%7D)?"  # %7B...%7D (a flat object, percent-encoded)
+        r'|"(?:[^"\\]|\\.)*"?|\'(?:[^\'\\]|\\.)*\'?'  # "..." or '...', maybe cut short
+        r"|\{[^{}]*\}?|\[[^\[\]]*\]?"  # a flat object or list
+        r"|(?:(?!%2C|%7D)[^\s,}\]&])+)",  # a number, true, null
+        re.IGNORECASE,
+    )
 )
 _FORM_VALUE = re.compile(rf"(?P<key>(?<![\w-])(?:{_KEYS})=)(?P<value>[^&\s\"'<>]*)", re.IGNORECASE)
 _HEADER_VALUE = re.compile(
