@@ -162,8 +162,8 @@ class Credentials:
         Values of credential keys (form fields, JSON keys, auth headers) are
         replaced whatever their length; this object's secrets are replaced
         wherever they appear, in their encoded forms too, when at least 8
-        characters long (TOTP codes: as whole numbers). Text without secrets
-        is returned unchanged.
+        characters long (TOTP codes: as whole numbers). Nothing else changes:
+        a shorter secret is never matched inside free text.
         """
         secrets = tuple(self.secrets())
         if self._matcher is None or self._matcher[0] != secrets:
