@@ -205,6 +205,7 @@ async def test_other_bodies_still_fail_clearly(
         with pytest.raises(ResponseDecodeError) as err:
             await getattr(client, spec.python_name)(*call_args(spec))
     assert err.value.body_start == body
+    assert f"not a valid {spec.returns}" in str(err.value)
 
 
 def test_models_decode_null_containers_at_the_top() -> None:
