@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from docstrings import Docs
 from judgements import JudgementError, Judgements, check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -234,6 +235,7 @@ def gen_models(spec: Spec, judged: Judgements) -> str:
     out.append("from typing import Any, ClassVar\n\nimport msgspec\n\n")
     out.append("from .._model import CometModel, GoBytes, GoList, GoMap\n\n")
     defined: set[str] = set()
+    docs = Docs(spec.data, judged.retry_safe)
     for name in struct_order(spec):
         s = spec.structs[name]
         notes = []
@@ -250,6 +252,9 @@ def gen_models(spec: Spec, judged: Judgements) -> str:
             )
         for f in s["fields"]:
             out.append(field_line(spec, f, defined) + "\n")
+            note = docs.field(f)
+            if note:
+                out.append(f"    {json.dumps(note)}\n")
         if not s["fields"]:
             out.append("    pass\n")
         out.append(post_init(spec, s["fields"]))
@@ -366,22 +371,6 @@ def gen_methods(spec: Spec, judged: Judgements) -> str:
     return "".join(out)
 
 
-def method_doc(spec: Spec, meth: dict[str, Any]) -> list[str]:
-    words = re.findall(r"[A-Z][a-z0-9]*|[0-9]+", meth["name"])
-    summary = " ".join([words[0]] + [w.lower() for w in words[1:]])
-    lines = [f"{summary} (``{meth['name']}``).", ""]
-    lines.append(f"``{meth['http_method']} {meth['path']}`` - auth: {meth['auth']}")
-    if meth["requires_roles"]:
-        lines.append(f"Requires server roles: {', '.join(meth['requires_roles'])}.")
-    if meth["since"]:
-        lines.append(f"Since Comet {meth['since']}.")
-    rt = meth["returns"]
-    lines.append(
-        "Returns the raw response body." if rt["kind"] == "bytes" else f"Returns ``{rt['type']}``."
-    )
-    return lines
-
-
 def signature(spec: Spec, meth: dict[str, Any]) -> tuple[list[str], list[str]]:
     args, body = ["self"], []
     required = [p for p in meth["params"] if not p["optional"]]
@@ -397,8 +386,9 @@ def signature(spec: Spec, meth: dict[str, Any]) -> tuple[list[str], list[str]]:
     return args, body
 
 
-def gen_api(spec: Spec) -> str:
+def gen_api(spec: Spec, judged: Judgements) -> str:
     out = [header(spec, "One async method per Comet Server API method, mixed into CometClient.")]
+    docs = Docs(spec.data, judged.retry_safe)
     out.append("from __future__ import annotations\n\n")
     out.append("from .._api_base import APIBase, DownloadStream, UploadBody\n")
     out.append("from . import methods as _m\nfrom . import models\n\n\n")
@@ -407,7 +397,7 @@ def gen_api(spec: Spec) -> str:
     for meth in spec.data["methods"]:
         args, body = signature(spec, meth)
         rt = return_type(spec, meth, "models.")
-        doc = method_doc(spec, meth)
+        doc = docs.method(meth, {p["name"]: param_py_name(p) for p in meth["params"]})
         params = "{" + ", ".join(body) + "}"
         out.append(f"\n    async def {snake(meth['name'])}({', '.join(args)}) -> {rt}:\n")
         out.append('        """' + "\n        ".join(doc) + '\n        """\n')
@@ -755,7 +745,7 @@ def render(spec: Spec, account: AccountSpec | None = None) -> dict[str, str]:
         "constants.py": gen_constants(spec),
         "methods.py": gen_methods(spec, judged),
         "judgements.py": gen_judgements(spec, judged, json_names),
-        "api.py": gen_api(spec),
+        "api.py": gen_api(spec, judged),
         "events.py": gen_events(spec),
         "__init__.py": header(spec, "Generated code; see scripts/generate.py."),
     }

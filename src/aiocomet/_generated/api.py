@@ -17,24 +17,35 @@ class GeneratedAPI(APIBase):
     async def admin_account_properties(self) -> models.AdminAccountPropertiesResponse:
         """Admin account properties (``AdminAccountProperties``).
 
-        ``POST /api/v1/admin/account/properties`` - auth: admin
-        Returns ``AdminAccountPropertiesResponse``.
+        ``POST /api/v1/admin/account/properties`` - auth: admin. Needs an admin account.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.AdminAccountPropertiesResponse`.
         """
         return await self._call(_m.AdminAccountProperties, {})
 
     async def admin_account_regenerate_totp(self) -> models.TotpRegeneratedResponse:
         """Admin account regenerate totp (``AdminAccountRegenerateTotp``).
 
-        ``POST /api/v1/admin/account/regenerate-totp`` - auth: admin
-        Returns ``TotpRegeneratedResponse``.
+        ``POST /api/v1/admin/account/regenerate-totp`` - auth: admin. Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Returns:
+            :class:`~aiocomet.models.TotpRegeneratedResponse`.
         """
         return await self._call(_m.AdminAccountRegenerateTotp, {})
 
     async def admin_account_session_revoke(self) -> models.CometAPIResponseMessage:
         """Admin account session revoke (``AdminAccountSessionRevoke``).
 
-        ``POST /api/v1/admin/account/session-revoke`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/account/session-revoke`` - auth: admin. Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminAccountSessionRevoke, {})
 
@@ -43,8 +54,15 @@ class GeneratedAPI(APIBase):
     ) -> models.SessionKeyRegeneratedResponse:
         """Admin account session start (``AdminAccountSessionStart``).
 
-        ``POST /api/v1/admin/account/session-start`` - auth: admin
-        Returns ``SessionKeyRegeneratedResponse``.
+        ``POST /api/v1/admin/account/session-start`` - auth: admin. Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            :class:`~aiocomet.models.SessionKeyRegeneratedResponse`.
         """
         return await self._call(_m.AdminAccountSessionStart, {"SelfAddress": self_address})
 
@@ -53,8 +71,16 @@ class GeneratedAPI(APIBase):
     ) -> models.SessionKeyRegeneratedResponse:
         """Admin account session start as user (``AdminAccountSessionStartAsUser``).
 
-        ``POST /api/v1/admin/account/session-start-as-user`` - auth: admin
-        Returns ``SessionKeyRegeneratedResponse``.
+        ``POST /api/v1/admin/account/session-start-as-user`` - auth: admin. Needs an admin
+        account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.SessionKeyRegeneratedResponse`.
         """
         return await self._call(_m.AdminAccountSessionStartAsUser, {"TargetUser": target_user})
 
@@ -63,8 +89,15 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin account session upgrade (``AdminAccountSessionUpgrade``).
 
-        ``POST /api/v1/admin/account/session-upgrade`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/account/session-upgrade`` - auth: admin. Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            session_key: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminAccountSessionUpgrade, {"SessionKey": session_key})
 
@@ -73,8 +106,15 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin account set properties (``AdminAccountSetProperties``).
 
-        ``POST /api/v1/admin/account/set-properties`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/account/set-properties`` - auth: admin. Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            security: :class:`~aiocomet.models.AdminSecurityOptions`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminAccountSetProperties, {"Security": security})
 
@@ -83,8 +123,16 @@ class GeneratedAPI(APIBase):
     ) -> models.U2FRegistrationChallengeResponse:
         """Admin account u2f request registration challenge (``AdminAccountU2fRequestRegistrationChallenge``).
 
-        ``POST /api/v1/admin/account/u2f/request-registration-challenge`` - auth: admin
-        Returns ``U2FRegistrationChallengeResponse``.
+        ``POST /api/v1/admin/account/u2f/request-registration-challenge`` - auth: admin. Needs
+        an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.U2FRegistrationChallengeResponse`.
         """
         return await self._call(
             _m.AdminAccountU2fRequestRegistrationChallenge, {"SelfAddress": self_address}
@@ -101,8 +149,20 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin account u2f submit challenge response (``AdminAccountU2fSubmitChallengeResponse``).
 
-        ``POST /api/v1/admin/account/u2f/submit-challenge-response`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/account/u2f/submit-challenge-response`` - auth: admin. Needs an
+        admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            u2_f_challenge_id: ``str``.
+            u2_f_client_data: ``str``.
+            u2_f_registration_data: ``str``.
+            u2_f_version: ``str``.
+            description: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminAccountU2fSubmitChallengeResponse,
@@ -118,8 +178,15 @@ class GeneratedAPI(APIBase):
     async def admin_account_validate_totp(self, totp_code: str) -> models.CometAPIResponseMessage:
         """Admin account validate totp (``AdminAccountValidateTotp``).
 
-        ``POST /api/v1/admin/account/validate-totp`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/account/validate-totp`` - auth: admin. Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            totp_code: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminAccountValidateTotp, {"TOTPCode": totp_code})
 
@@ -128,8 +195,16 @@ class GeneratedAPI(APIBase):
     ) -> models.WebAuthnRegistrationChallengeResponse:
         """Admin account webauthn request registration challenge (``AdminAccountWebauthnRequestRegistrationChallenge``).
 
-        ``POST /api/v1/admin/account/webauthn/request-registration-challenge`` - auth: admin
-        Returns ``WebAuthnRegistrationChallengeResponse``.
+        ``POST /api/v1/admin/account/webauthn/request-registration-challenge`` - auth: admin.
+        Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.WebAuthnRegistrationChallengeResponse`.
         """
         return await self._call(
             _m.AdminAccountWebauthnRequestRegistrationChallenge, {"SelfAddress": self_address}
@@ -140,8 +215,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin account webauthn submit challenge response (``AdminAccountWebauthnSubmitChallengeResponse``).
 
-        ``POST /api/v1/admin/account/webauthn/submit-challenge-response`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/account/webauthn/submit-challenge-response`` - auth: admin. Needs
+        an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``.
+            challenge_id: ``str``.
+            credential: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminAccountWebauthnSubmitChallengeResponse,
@@ -153,8 +238,16 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin add first admin user (``AdminAddFirstAdminUser``).
 
-        ``POST /api/v1/admin/add-first-admin-user`` - auth: none
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/add-first-admin-user`` - auth: none. Needs no credentials.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            target_password: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminAddFirstAdminUser,
@@ -172,9 +265,21 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin add user (``AdminAddUser``).
 
-        ``POST /api/v1/admin/add-user`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/add-user`` - auth: admin. Needs an admin account. The server must
+        have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            target_password: ``str``.
+            store_recovery_code: ``int``. Optional: not sent when ``None``. Since Comet 18.3.9.
+            require_password_change: ``int``. Optional: not sent when ``None``. Since Comet
+                20.3.4.
+            target_organization: ``str``. Optional: not sent when ``None``. Since Comet 22.3.7.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminAddUser,
@@ -196,9 +301,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin add user from profile (``AdminAddUserFromProfile``).
 
-        ``POST /api/v1/admin/add-user-from-profile`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/add-user-from-profile`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            profile_data: :class:`~aiocomet.models.UserProfileConfig`.
+            target_organization: ``str``. Optional: not sent when ``None``. Since Comet 22.3.7.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminAddUserFromProfile,
@@ -212,16 +326,28 @@ class GeneratedAPI(APIBase):
     async def admin_admin_user_delete(self, target_user: str) -> models.CometAPIResponseMessage:
         """Admin admin user delete (``AdminAdminUserDelete``).
 
-        ``POST /api/v1/admin/admin-user/delete`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/admin-user/delete`` - auth: admin. Needs an admin account. Only a
+        top-level admin may call it. An admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminAdminUserDelete, {"TargetUser": target_user})
 
     async def admin_admin_user_list(self) -> list[models.AllowedAdminUser]:
         """Admin admin user list (``AdminAdminUserList``).
 
-        ``POST /api/v1/admin/admin-user/list`` - auth: admin
-        Returns ``[]AllowedAdminUser``.
+        ``POST /api/v1/admin/admin-user/list`` - auth: admin. Needs an admin account. Only a
+        top-level admin may call it. An admin's permissions may forbid it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            List of :class:`~aiocomet.models.AllowedAdminUser`.
         """
         return await self._call(_m.AdminAdminUserList, {})
 
@@ -230,8 +356,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin admin user new (``AdminAdminUserNew``).
 
-        ``POST /api/v1/admin/admin-user/new`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/admin-user/new`` - auth: admin. Needs an admin account. Only a
+        top-level admin may call it. An admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            target_password: ``str``.
+            target_org_id: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminAdminUserNew,
@@ -245,9 +381,13 @@ class GeneratedAPI(APIBase):
     async def admin_branding_available_platforms(self) -> dict[int, models.AvailableDownload]:
         """Admin branding available platforms (``AdminBrandingAvailablePlatforms``).
 
-        ``POST /api/v1/admin/branding/available-platforms`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns ``map[int]AvailableDownload``.
+        ``POST /api/v1/admin/branding/available-platforms`` - auth: admin. Needs an admin
+        account. No credentials are needed when the server allows anonymous downloads. The
+        server must have these roles enabled: ``auth``, ``software_build``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            Map of ``int`` to :class:`~aiocomet.models.AvailableDownload`.
         """
         return await self._call(_m.AdminBrandingAvailablePlatforms, {})
 
@@ -256,9 +396,18 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client by platform (``AdminBrandingGenerateClientByPlatform``).
 
-        ``POST /api/v1/admin/branding/generate-client/by-platform`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/by-platform`` - auth: admin. Needs an
+        admin account. No credentials are needed when the server allows anonymous downloads. The
+        server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            platform: ``int``.
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientByPlatform,
@@ -279,9 +428,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client linux deb (``AdminBrandingGenerateClientLinuxDeb``).
 
-        ``POST /api/v1/admin/branding/generate-client/linux-deb`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/linux-deb`` - auth: admin. Needs an admin
+        account. No credentials are needed when the server allows anonymous downloads. The
+        server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientLinuxDeb, {"SelfAddress": self_address}
@@ -298,9 +455,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client linuxgeneric (``AdminBrandingGenerateClientLinuxgeneric``).
 
-        ``POST /api/v1/admin/branding/generate-client/linuxgeneric`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/linuxgeneric`` - auth: admin. Needs an
+        admin account. No credentials are needed when the server allows anonymous downloads. The
+        server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientLinuxgeneric, {"SelfAddress": self_address}
@@ -319,9 +484,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client macos arm64 (``AdminBrandingGenerateClientMacosArm64``).
 
-        ``POST /api/v1/admin/branding/generate-client/macos-arm64`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/macos-arm64`` - auth: admin. Needs an
+        admin account. No credentials are needed when the server allows anonymous downloads. The
+        server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientMacosArm64, {"SelfAddress": self_address}
@@ -338,9 +511,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client macos x8664 (``AdminBrandingGenerateClientMacosX8664``).
 
-        ``POST /api/v1/admin/branding/generate-client/macos-x86_64`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/macos-x86_64`` - auth: admin. Needs an
+        admin account. No credentials are needed when the server allows anonymous downloads. The
+        server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientMacosX8664, {"SelfAddress": self_address}
@@ -357,9 +538,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client spk dsm6 (``AdminBrandingGenerateClientSpkDsm6``).
 
-        ``POST /api/v1/admin/branding/generate-client/spk-dsm6`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/spk-dsm6`` - auth: admin. Needs an admin
+        account. No credentials are needed when the server allows anonymous downloads. The
+        server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientSpkDsm6, {"SelfAddress": self_address}
@@ -376,9 +565,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client spk dsm7 (``AdminBrandingGenerateClientSpkDsm7``).
 
-        ``POST /api/v1/admin/branding/generate-client/spk-dsm7`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/spk-dsm7`` - auth: admin. Needs an admin
+        account. No credentials are needed when the server allows anonymous downloads. The
+        server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientSpkDsm7, {"SelfAddress": self_address}
@@ -395,9 +592,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin branding generate client test (``AdminBrandingGenerateClientTest``).
 
-        ``POST /api/v1/admin/branding/generate-client/test`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/branding/generate-client/test`` - auth: admin. Needs an admin
+        account. No credentials are needed when the server allows anonymous downloads. The
+        server must have these roles enabled: ``auth``, ``software_build``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            platform: ``int``.
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminBrandingGenerateClientTest, {"Platform": platform, "SelfAddress": self_address}
@@ -408,9 +613,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client windows anycpu exe (``AdminBrandingGenerateClientWindowsAnycpuExe``).
 
-        ``POST /api/v1/admin/branding/generate-client/windows-anycpu-exe`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/windows-anycpu-exe`` - auth: admin. Needs
+        an admin account. No credentials are needed when the server allows anonymous downloads.
+        The server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientWindowsAnycpuExe, {"SelfAddress": self_address}
@@ -429,9 +642,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client windows anycpu zip (``AdminBrandingGenerateClientWindowsAnycpuZip``).
 
-        ``POST /api/v1/admin/branding/generate-client/windows-anycpu-zip`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/windows-anycpu-zip`` - auth: admin. Needs
+        an admin account. No credentials are needed when the server allows anonymous downloads.
+        The server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientWindowsAnycpuZip, {"SelfAddress": self_address}
@@ -450,9 +671,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client windows x8632 exe (``AdminBrandingGenerateClientWindowsX8632Exe``).
 
-        ``POST /api/v1/admin/branding/generate-client/windows-x86_32-exe`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/windows-x86_32-exe`` - auth: admin. Needs
+        an admin account. No credentials are needed when the server allows anonymous downloads.
+        The server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientWindowsX8632Exe, {"SelfAddress": self_address}
@@ -471,9 +700,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client windows x8632 zip (``AdminBrandingGenerateClientWindowsX8632Zip``).
 
-        ``POST /api/v1/admin/branding/generate-client/windows-x86_32-zip`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/windows-x86_32-zip`` - auth: admin. Needs
+        an admin account. No credentials are needed when the server allows anonymous downloads.
+        The server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientWindowsX8632Zip, {"SelfAddress": self_address}
@@ -492,9 +729,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client windows x8664 exe (``AdminBrandingGenerateClientWindowsX8664Exe``).
 
-        ``POST /api/v1/admin/branding/generate-client/windows-x86_64-exe`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/windows-x86_64-exe`` - auth: admin. Needs
+        an admin account. No credentials are needed when the server allows anonymous downloads.
+        The server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientWindowsX8664Exe, {"SelfAddress": self_address}
@@ -513,9 +758,17 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin branding generate client windows x8664 zip (``AdminBrandingGenerateClientWindowsX8664Zip``).
 
-        ``POST /api/v1/admin/branding/generate-client/windows-x86_64-zip`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns the raw response body.
+        ``POST /api/v1/admin/branding/generate-client/windows-x86_64-zip`` - auth: admin. Needs
+        an admin account. No credentials are needed when the server allows anonymous downloads.
+        The server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            self_address: ``str``. Defaults to the client's base URL.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminBrandingGenerateClientWindowsX8664Zip, {"SelfAddress": self_address}
@@ -534,45 +787,68 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin bulletin submit (``AdminBulletinSubmit``).
 
-        ``POST /api/v1/admin/bulletin/submit`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/bulletin/submit`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            subject: ``str``.
+            content: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminBulletinSubmit, {"Subject": subject, "Content": content})
 
     async def admin_constellation_last_report(self) -> models.ConstellationCheckReport:
         """Admin constellation last report (``AdminConstellationLastReport``).
 
-        ``POST /api/v1/admin/constellation/last-report`` - auth: admin
-        Requires server roles: constellation.
-        Returns ``ConstellationCheckReport``.
+        ``POST /api/v1/admin/constellation/last-report`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``constellation``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.ConstellationCheckReport`.
         """
         return await self._call(_m.AdminConstellationLastReport, {})
 
     async def admin_constellation_new_report(self) -> models.ConstellationCheckReport:
         """Admin constellation new report (``AdminConstellationNewReport``).
 
-        ``POST /api/v1/admin/constellation/new-report`` - auth: admin
-        Requires server roles: constellation.
-        Returns ``ConstellationCheckReport``.
+        ``POST /api/v1/admin/constellation/new-report`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``constellation``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Returns:
+            :class:`~aiocomet.models.ConstellationCheckReport`.
         """
         return await self._call(_m.AdminConstellationNewReport, {})
 
     async def admin_constellation_prune_now(self) -> models.CometAPIResponseMessage:
         """Admin constellation prune now (``AdminConstellationPruneNow``).
 
-        ``POST /api/v1/admin/constellation/prune-now`` - auth: admin
-        Requires server roles: constellation.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/constellation/prune-now`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``constellation``. Only a top-level admin may
+        call it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminConstellationPruneNow, {})
 
     async def admin_constellation_status(self) -> models.ConstellationStatusAPIResponse:
         """Admin constellation status (``AdminConstellationStatus``).
 
-        ``POST /api/v1/admin/constellation/status`` - auth: admin
-        Requires server roles: constellation.
-        Returns ``ConstellationStatusAPIResponse``.
+        ``POST /api/v1/admin/constellation/status`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``constellation``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.ConstellationStatusAPIResponse`.
         """
         return await self._call(_m.AdminConstellationStatus, {})
 
@@ -581,8 +857,16 @@ class GeneratedAPI(APIBase):
     ) -> models.RequestStorageVaultResponseMessage:
         """Admin convert storage role (``AdminConvertStorageRole``).
 
-        ``POST /api/v1/admin/convert-storage-role`` - auth: admin
-        Returns ``RequestStorageVaultResponseMessage``.
+        ``POST /api/v1/admin/convert-storage-role`` - auth: admin. Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            destination_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.RequestStorageVaultResponseMessage`.
         """
         return await self._call(
             _m.AdminConvertStorageRole, {"TargetUser": target_user, "DestinationId": destination_id}
@@ -593,9 +877,15 @@ class GeneratedAPI(APIBase):
     ) -> models.CountJobsResponse:
         """Admin count jobs for custom search (``AdminCountJobsForCustomSearch``).
 
-        ``POST /api/v1/admin/count-jobs-for-custom-search`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CountJobsResponse``.
+        ``POST /api/v1/admin/count-jobs-for-custom-search`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            query: :class:`~aiocomet.models.SearchClause`.
+
+        Returns:
+            :class:`~aiocomet.models.CountJobsResponse`.
         """
         return await self._call(_m.AdminCountJobsForCustomSearch, {"Query": query})
 
@@ -604,9 +894,18 @@ class GeneratedAPI(APIBase):
     ) -> models.InstallTokenResponse:
         """Admin create install token (``AdminCreateInstallToken``).
 
-        ``POST /api/v1/admin/create-install-token`` - auth: admin
-        Requires server roles: auth.
-        Returns ``InstallTokenResponse``.
+        ``POST /api/v1/admin/create-install-token`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            target_password: ``str``.
+            server: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.InstallTokenResponse`.
         """
         return await self._call(
             _m.AdminCreateInstallToken,
@@ -618,9 +917,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin delete protected item (``AdminDeleteProtectedItem``).
 
-        ``POST /api/v1/admin/delete-protected-item`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/delete-protected-item`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            source_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDeleteProtectedItem, {"TargetUser": target_user, "SourceID": source_id}
@@ -631,9 +938,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin delete user (``AdminDeleteUser``).
 
-        ``POST /api/v1/admin/delete-user`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/delete-user`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            uninstall_config: :class:`~aiocomet.models.UninstallConfig`. Optional: not sent when
+                ``None``. Since Comet 20.3.5.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDeleteUser, {"TargetUser": target_user, "UninstallConfig": uninstall_config}
@@ -642,9 +958,16 @@ class GeneratedAPI(APIBase):
     async def admin_disable_user_totp(self, target_user: str) -> models.CometAPIResponseMessage:
         """Admin disable user totp (``AdminDisableUserTotp``).
 
-        ``POST /api/v1/admin/disable-user-totp`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/disable-user-totp`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminDisableUserTotp, {"TargetUser": target_user})
 
@@ -653,9 +976,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher apply retention rules (``AdminDispatcherApplyRetentionRules``).
 
-        ``POST /api/v1/admin/dispatcher/apply-retention-rules`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/apply-retention-rules`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. The target device must run
+        version 17.6.9 or later.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherApplyRetentionRules,
@@ -667,9 +999,18 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatcherListSnapshotVirtualMachinesResponse:
         """Admin dispatcher browse virtual machines (``AdminDispatcherBrowseVirtualMachines``).
 
-        ``POST /api/v1/admin/dispatcher/browse-virtual-machines`` - auth: admin
-        Requires server roles: auth.
-        Returns ``DispatcherListSnapshotVirtualMachinesResponse``.
+        ``POST /api/v1/admin/dispatcher/browse-virtual-machines`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination_id: ``str``.
+            snapshot_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatcherListSnapshotVirtualMachinesResponse`.
         """
         return await self._call(
             _m.AdminDispatcherBrowseVirtualMachines,
@@ -681,9 +1022,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher deepverify storage vault (``AdminDispatcherDeepverifyStorageVault``).
 
-        ``POST /api/v1/admin/dispatcher/deepverify-storage-vault`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/deepverify-storage-vault`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. The target device must run
+        version 18.8.2 or later.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherDeepverifyStorageVault,
@@ -695,9 +1045,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher delete snapshot (``AdminDispatcherDeleteSnapshot``).
 
-        ``POST /api/v1/admin/dispatcher/delete-snapshot`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/delete-snapshot`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination_id: ``str``.
+            snapshot_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherDeleteSnapshot,
@@ -709,9 +1068,19 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher delete snapshots (``AdminDispatcherDeleteSnapshots``).
 
-        ``POST /api/v1/admin/dispatcher/delete-snapshots`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/delete-snapshots`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. The target device must run
+        version 20.9.10 or later.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination_id: ``str``.
+            snapshot_i_ds: list of ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherDeleteSnapshots,
@@ -723,9 +1092,16 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher drop connection (``AdminDispatcherDropConnection``).
 
-        ``POST /api/v1/admin/dispatcher/drop-connection`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/drop-connection`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminDispatcherDropConnection, {"TargetID": target_id})
 
@@ -734,9 +1110,20 @@ class GeneratedAPI(APIBase):
     ) -> models.EmailReportGeneratedPreview:
         """Admin dispatcher email preview (``AdminDispatcherEmailPreview``).
 
-        ``POST /api/v1/admin/dispatcher/email-preview`` - auth: admin
-        Requires server roles: auth.
-        Returns ``EmailReportGeneratedPreview``.
+        ``POST /api/v1/admin/dispatcher/email-preview`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``. The target device must have granted:
+        ``browse_mail``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            snapshot: ``str``.
+            destination: ``str``.
+            path: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.EmailReportGeneratedPreview`.
         """
         return await self._call(
             _m.AdminDispatcherEmailPreview,
@@ -746,9 +1133,16 @@ class GeneratedAPI(APIBase):
     async def admin_dispatcher_force_login(self, target_id: str) -> models.CometAPIResponseMessage:
         """Admin dispatcher force login (``AdminDispatcherForceLogin``).
 
-        ``POST /api/v1/admin/dispatcher/force-login`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/force-login`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminDispatcherForceLogin, {"TargetID": target_id})
 
@@ -757,9 +1151,16 @@ class GeneratedAPI(APIBase):
     ) -> models.OrganizationLoginURLResponse:
         """Admin dispatcher get default login url (``AdminDispatcherGetDefaultLoginUrl``).
 
-        ``POST /api/v1/admin/dispatcher/get-default-login-url`` - auth: admin
-        Requires server roles: auth.
-        Returns ``OrganizationLoginURLResponse``.
+        ``POST /api/v1/admin/dispatcher/get-default-login-url`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. Only a top-level admin may
+        call it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            organization_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.OrganizationLoginURLResponse`.
         """
         return await self._call(
             _m.AdminDispatcherGetDefaultLoginUrl, {"OrganizationID": organization_id}
@@ -770,9 +1171,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher import apply (``AdminDispatcherImportApply``).
 
-        ``POST /api/v1/admin/dispatcher/import-apply`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/import-apply`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``. The target device must run version
+        17.12.0 or later.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            import_source_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherImportApply,
@@ -782,9 +1192,16 @@ class GeneratedAPI(APIBase):
     async def admin_dispatcher_kill_process(self, target_id: str) -> models.CometAPIResponseMessage:
         """Admin dispatcher kill process (``AdminDispatcherKillProcess``).
 
-        ``POST /api/v1/admin/dispatcher/kill-process`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/kill-process`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminDispatcherKillProcess, {"TargetID": target_id})
 
@@ -793,9 +1210,16 @@ class GeneratedAPI(APIBase):
     ) -> dict[str, models.LiveUserConnection]:
         """Admin dispatcher list active (``AdminDispatcherListActive``).
 
-        ``POST /api/v1/admin/dispatcher/list-active`` - auth: admin
-        Requires server roles: auth.
-        Returns ``LiveUserConnectionMap``.
+        ``POST /api/v1/admin/dispatcher/list-active`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            user_name_filter: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            Map of ``str`` (``LiveUserConnectionID``) to
+            :class:`~aiocomet.models.LiveUserConnection` (``LiveUserConnectionMap``).
         """
         return await self._call(_m.AdminDispatcherListActive, {"UserNameFilter": user_name_filter})
 
@@ -804,9 +1228,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseOffice365ListVirtualAccountsResponse:
         """Admin dispatcher office365 list virtual accounts (``AdminDispatcherOffice365ListVirtualAccounts``).
 
-        ``POST /api/v1/admin/dispatcher/office365-list-virtual-accounts`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseOffice365ListVirtualAccountsResponse``.
+        ``POST /api/v1/admin/dispatcher/office365-list-virtual-accounts`` - auth: admin. Needs
+        an admin account. The server must have these roles enabled: ``auth``. The target device
+        must have granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.Office365Credential`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseOffice365ListVirtualAccountsResponse`.
         """
         return await self._call(
             _m.AdminDispatcherOffice365ListVirtualAccounts,
@@ -818,9 +1251,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher ping destination (``AdminDispatcherPingDestination``).
 
-        ``POST /api/v1/admin/dispatcher/ping-destination`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/ping-destination`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            extra_data: :class:`~aiocomet.models.DestinationLocation`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherPingDestination, {"TargetID": target_id, "ExtraData": extra_data}
@@ -831,9 +1272,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher refetch profile (``AdminDispatcherRefetchProfile``).
 
-        ``POST /api/v1/admin/dispatcher/refetch-profile`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/refetch-profile`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``. The target device must run version
+        17.12.0 or later.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminDispatcherRefetchProfile, {"TargetID": target_id})
 
@@ -842,9 +1291,17 @@ class GeneratedAPI(APIBase):
     ) -> models.RegisterOfficeApplicationBeginResponse:
         """Admin dispatcher register office application begin (``AdminDispatcherRegisterOfficeApplicationBegin``).
 
-        ``POST /api/v1/admin/dispatcher/register-office-application/begin`` - auth: admin
-        Requires server roles: auth.
-        Returns ``RegisterOfficeApplicationBeginResponse``.
+        ``POST /api/v1/admin/dispatcher/register-office-application/begin`` - auth: admin. Needs
+        an admin account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            email_address: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.RegisterOfficeApplicationBeginResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRegisterOfficeApplicationBegin,
@@ -856,9 +1313,17 @@ class GeneratedAPI(APIBase):
     ) -> models.RegisterOfficeApplicationCheckResponse:
         """Admin dispatcher register office application check (``AdminDispatcherRegisterOfficeApplicationCheck``).
 
-        ``POST /api/v1/admin/dispatcher/register-office-application/check`` - auth: admin
-        Requires server roles: auth.
-        Returns ``RegisterOfficeApplicationCheckResponse``.
+        ``POST /api/v1/admin/dispatcher/register-office-application/check`` - auth: admin. Needs
+        an admin account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            continuation: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.RegisterOfficeApplicationCheckResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRegisterOfficeApplicationCheck,
@@ -870,9 +1335,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher reindex storage vault (``AdminDispatcherReindexStorageVault``).
 
-        ``POST /api/v1/admin/dispatcher/reindex-storage-vault`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/reindex-storage-vault`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. The target device must run
+        version 18.6.9 or later.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherReindexStorageVault,
@@ -884,9 +1358,16 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseDiskDrivesResponse:
         """Admin dispatcher request browse disk drives (``AdminDispatcherRequestBrowseDiskDrives``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-disk-drives`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseDiskDrivesResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-disk-drives`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseDiskDrivesResponse`.
         """
         return await self._call(_m.AdminDispatcherRequestBrowseDiskDrives, {"TargetID": target_id})
 
@@ -895,9 +1376,16 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseEDBResponse:
         """Admin dispatcher request browse exchange edb (``AdminDispatcherRequestBrowseExchangeEdb``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-exchange-edb`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseEDBResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-exchange-edb`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseEDBResponse`.
         """
         return await self._call(_m.AdminDispatcherRequestBrowseExchangeEdb, {"TargetID": target_id})
 
@@ -906,9 +1394,16 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseHVResponse:
         """Admin dispatcher request browse hyperv (``AdminDispatcherRequestBrowseHyperv``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-hyperv`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseHVResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-hyperv`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseHVResponse`.
         """
         return await self._call(_m.AdminDispatcherRequestBrowseHyperv, {"TargetID": target_id})
 
@@ -917,9 +1412,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseSQLServerResponse:
         """Admin dispatcher request browse mongodb (``AdminDispatcherRequestBrowseMongodb``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-mongodb`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseSQLServerResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-mongodb`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. The target device must have
+        granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.MongoDBConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseSQLServerResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestBrowseMongodb,
@@ -931,9 +1435,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseSQLServerResponse:
         """Admin dispatcher request browse mssql (``AdminDispatcherRequestBrowseMssql``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-mssql`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseSQLServerResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-mssql`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. The target device must have
+        granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.MSSQLConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseSQLServerResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestBrowseMssql,
@@ -945,9 +1458,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseSQLServerResponse:
         """Admin dispatcher request browse mysql (``AdminDispatcherRequestBrowseMysql``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-mysql`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseSQLServerResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-mysql`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. The target device must have
+        granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.MySQLConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseSQLServerResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestBrowseMysql,
@@ -959,9 +1481,17 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseProxmoxResponse:
         """Admin dispatcher request browse proxmox (``AdminDispatcherRequestBrowseProxmox``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-proxmox`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseProxmoxResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-proxmox`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.ProxmoxConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseProxmoxResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestBrowseProxmox,
@@ -973,9 +1503,17 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseProxmoxNodesResponse:
         """Admin dispatcher request browse proxmox nodes (``AdminDispatcherRequestBrowseProxmoxNodes``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-proxmox/nodes`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseProxmoxNodesResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-proxmox/nodes`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.SSHConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseProxmoxNodesResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestBrowseProxmoxNodes,
@@ -987,9 +1525,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseProxmoxStorageResponse:
         """Admin dispatcher request browse proxmox storage (``AdminDispatcherRequestBrowseProxmoxStorage``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-proxmox/storage`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseProxmoxStorageResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-proxmox/storage`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.SSHConnection`.
+            node: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseProxmoxStorageResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestBrowseProxmoxStorage,
@@ -1001,9 +1548,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVMwareResponse:
         """Admin dispatcher request browse vmware (``AdminDispatcherRequestBrowseVmware``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-vmware`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseVMwareResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-vmware`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. The target device must have
+        granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.VMwareConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVMwareResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestBrowseVmware,
@@ -1015,9 +1571,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVMwareDatacentersResponse:
         """Admin dispatcher request browse vmware datacenters (``AdminDispatcherRequestBrowseVmwareDatacenters``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-vmware/datacenters`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseVMwareDatacentersResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-vmware/datacenters`` - auth: admin. Needs
+        an admin account. The server must have these roles enabled: ``auth``. The target device
+        must have granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.VMwareConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVMwareDatacentersResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestBrowseVmwareDatacenters,
@@ -1029,9 +1594,19 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVMwareDatastoresResponse:
         """Admin dispatcher request browse vmware datastores (``AdminDispatcherRequestBrowseVmwareDatastores``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-vmware/datastores`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseVMwareDatastoresResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-vmware/datastores`` - auth: admin. Needs
+        an admin account. The server must have these roles enabled: ``auth``. The target device
+        must have granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.VMwareConnection`.
+            filter: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVMwareDatastoresResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestBrowseVmwareDatastores,
@@ -1043,9 +1618,19 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVMwareHostsResponse:
         """Admin dispatcher request browse vmware hosts (``AdminDispatcherRequestBrowseVmwareHosts``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-vmware/hosts`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseVMwareHostsResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-vmware/hosts`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``. The target device
+        must have granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.VMwareConnection`.
+            filter: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVMwareHostsResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestBrowseVmwareHosts,
@@ -1057,9 +1642,19 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVMwareNetworksResponse:
         """Admin dispatcher request browse vmware networks (``AdminDispatcherRequestBrowseVmwareNetworks``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-vmware/networks`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseVMwareNetworksResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-vmware/networks`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``. The target device
+        must have granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.VMwareConnection`.
+            filter: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVMwareNetworksResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestBrowseVmwareNetworks,
@@ -1071,9 +1666,16 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVSSResponse:
         """Admin dispatcher request browse vss aaw (``AdminDispatcherRequestBrowseVssAaw``).
 
-        ``POST /api/v1/admin/dispatcher/request-browse-vss-aaw`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseVSSResponse``.
+        ``POST /api/v1/admin/dispatcher/request-browse-vss-aaw`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVSSResponse`.
         """
         return await self._call(_m.AdminDispatcherRequestBrowseVssAaw, {"TargetID": target_id})
 
@@ -1082,9 +1684,18 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatcherStoredObjectsResponse:
         """Admin dispatcher request filesystem objects (``AdminDispatcherRequestFilesystemObjects``).
 
-        ``POST /api/v1/admin/dispatcher/request-filesystem-objects`` - auth: admin
-        Requires server roles: auth.
-        Returns ``DispatcherStoredObjectsResponse``.
+        ``POST /api/v1/admin/dispatcher/request-filesystem-objects`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``. The target device
+        must have granted: ``view_filenames``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            path: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatcherStoredObjectsResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestFilesystemObjects, {"TargetID": target_id, "Path": path}
@@ -1095,9 +1706,16 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatcherAdminSourcesResponse:
         """Admin dispatcher request import sources (``AdminDispatcherRequestImportSources``).
 
-        ``POST /api/v1/admin/dispatcher/request-import-sources`` - auth: admin
-        Requires server roles: auth.
-        Returns ``DispatcherAdminSourcesResponse``.
+        ``POST /api/v1/admin/dispatcher/request-import-sources`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatcherAdminSourcesResponse`.
         """
         return await self._call(_m.AdminDispatcherRequestImportSources, {"TargetID": target_id})
 
@@ -1106,9 +1724,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseOffice365ObjectsResponse:
         """Admin dispatcher request office365 accounts (``AdminDispatcherRequestOffice365Accounts``).
 
-        ``POST /api/v1/admin/dispatcher/request-office365-accounts`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseOffice365ObjectsResponse``.
+        ``POST /api/v1/admin/dispatcher/request-office365-accounts`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``. The target device
+        must have granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.Office365Credential`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseOffice365ObjectsResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestOffice365Accounts,
@@ -1120,9 +1747,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseOffice365ObjectsResponse:
         """Admin dispatcher request office365 sites (``AdminDispatcherRequestOffice365Sites``).
 
-        ``POST /api/v1/admin/dispatcher/request-office365-sites`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BrowseOffice365ObjectsResponse``.
+        ``POST /api/v1/admin/dispatcher/request-office365-sites`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. The target device must have
+        granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.Office365Credential`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseOffice365ObjectsResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestOffice365Sites,
@@ -1140,9 +1776,22 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatcherStoredObjectsResponse:
         """Admin dispatcher request stored objects (``AdminDispatcherRequestStoredObjects``).
 
-        ``POST /api/v1/admin/dispatcher/request-stored-objects`` - auth: admin
-        Requires server roles: auth.
-        Returns ``DispatcherStoredObjectsResponse``.
+        ``POST /api/v1/admin/dispatcher/request-stored-objects`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. The target device must have
+        granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination: ``str``.
+            snapshot_id: ``str``.
+            tree_id: ``str``. Optional: not sent when ``None``.
+            options: :class:`~aiocomet.models.VMDKSnapshotViewOptions`. Optional: not sent when
+                ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatcherStoredObjectsResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestStoredObjects,
@@ -1160,9 +1809,17 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatcherVaultSnapshotsResponse:
         """Admin dispatcher request vault snapshots (``AdminDispatcherRequestVaultSnapshots``).
 
-        ``POST /api/v1/admin/dispatcher/request-vault-snapshots`` - auth: admin
-        Requires server roles: auth.
-        Returns ``DispatcherVaultSnapshotsResponse``.
+        ``POST /api/v1/admin/dispatcher/request-vault-snapshots`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatcherVaultSnapshotsResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestVaultSnapshots,
@@ -1174,9 +1831,18 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatcherWindiskSnapshotResponse:
         """Admin dispatcher request windisk snapshot (``AdminDispatcherRequestWindiskSnapshot``).
 
-        ``POST /api/v1/admin/dispatcher/request-windisk-snapshot`` - auth: admin
-        Requires server roles: auth.
-        Returns ``DispatcherWindiskSnapshotResponse``.
+        ``POST /api/v1/admin/dispatcher/request-windisk-snapshot`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination: ``str``.
+            snapshot_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatcherWindiskSnapshotResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRequestWindiskSnapshot,
@@ -1188,9 +1854,17 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatchWithJobIDResponse:
         """Admin dispatcher run backup (``AdminDispatcherRunBackup``).
 
-        ``POST /api/v1/admin/dispatcher/run-backup`` - auth: admin
-        Requires server roles: auth.
-        Returns ``DispatchWithJobIDResponse``.
+        ``POST /api/v1/admin/dispatcher/run-backup`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            backup_rule: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatchWithJobIDResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRunBackup, {"TargetID": target_id, "BackupRule": backup_rule}
@@ -1206,9 +1880,20 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatchWithJobIDResponse:
         """Admin dispatcher run backup custom (``AdminDispatcherRunBackupCustom``).
 
-        ``POST /api/v1/admin/dispatcher/run-backup-custom`` - auth: admin
-        Requires server roles: auth.
-        Returns ``DispatchWithJobIDResponse``.
+        ``POST /api/v1/admin/dispatcher/run-backup-custom`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            source: ``str``.
+            destination: ``str``.
+            options: :class:`~aiocomet.models.BackupJobAdvancedOptions`. Optional: not sent when
+                ``None``. Since Comet 19.3.6.
+
+        Returns:
+            :class:`~aiocomet.models.DispatchWithJobIDResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRunBackupCustom,
@@ -1232,9 +1917,22 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatchWithJobIDResponse:
         """Admin dispatcher run restore (``AdminDispatcherRunRestore``).
 
-        ``POST /api/v1/admin/dispatcher/run-restore`` - auth: admin
-        Requires server roles: auth.
-        Returns ``DispatchWithJobIDResponse``.
+        ``POST /api/v1/admin/dispatcher/run-restore`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``. The target device must run version
+        17.9.3 or later.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            path: ``str``.
+            source: ``str``.
+            destination: ``str``.
+            snapshot: ``str``. Optional: not sent when ``None``.
+            paths: list of ``str``. Optional: not sent when ``None``. Since Comet 19.3.0.
+
+        Returns:
+            :class:`~aiocomet.models.DispatchWithJobIDResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRunRestore,
@@ -1263,9 +1961,25 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatchWithJobIDResponse:
         """Admin dispatcher run restore custom (``AdminDispatcherRunRestoreCustom``).
 
-        ``POST /api/v1/admin/dispatcher/run-restore-custom`` - auth: admin
-        Requires server roles: auth.
-        Returns ``DispatchWithJobIDResponse``.
+        ``POST /api/v1/admin/dispatcher/run-restore-custom`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``. The target device must run
+        version 18.6.0 or later.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            source: ``str``.
+            destination: ``str``.
+            options: :class:`~aiocomet.models.RestoreJobAdvancedOptions`.
+            snapshot: ``str``. Optional: not sent when ``None``.
+            paths: list of ``str``. Optional: not sent when ``None``.
+            known_file_count: ``int``. Optional: not sent when ``None``.
+            known_byte_count: ``int``. Size in bytes. Optional: not sent when ``None``.
+            known_dir_count: ``int``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatchWithJobIDResponse`.
         """
         return await self._call(
             _m.AdminDispatcherRunRestoreCustom,
@@ -1291,9 +2005,19 @@ class GeneratedAPI(APIBase):
     ) -> models.SearchSnapshotsResponse:
         """Admin dispatcher search snapshots (``AdminDispatcherSearchSnapshots``).
 
-        ``POST /api/v1/admin/dispatcher/search-snapshots`` - auth: admin
-        Requires server roles: auth.
-        Returns ``SearchSnapshotsResponse``.
+        ``POST /api/v1/admin/dispatcher/search-snapshots`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination_id: ``str``.
+            snapshot_i_ds: list of ``str``.
+            filter: :class:`~aiocomet.models.SearchClause`.
+
+        Returns:
+            :class:`~aiocomet.models.SearchSnapshotsResponse`.
         """
         return await self._call(
             _m.AdminDispatcherSearchSnapshots,
@@ -1310,9 +2034,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher test smb auth (``AdminDispatcherTestSmbAuth``).
 
-        ``POST /api/v1/admin/dispatcher/test-smb-auth`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/test-smb-auth`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            wsa: :class:`~aiocomet.models.WinSMBAuth`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminDispatcherTestSmbAuth, {"TargetID": target_id, "Wsa": wsa})
 
@@ -1321,9 +2053,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher uninstall software (``AdminDispatcherUninstallSoftware``).
 
-        ``POST /api/v1/admin/dispatcher/uninstall-software`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/uninstall-software`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            remove_config_file: ``bool``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherUninstallSoftware,
@@ -1335,9 +2075,19 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher unlock (``AdminDispatcherUnlock``).
 
-        ``POST /api/v1/admin/dispatcher/unlock`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/unlock`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``. The target device must run version
+        17.9.4 or later.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination: ``str``.
+            allow_unsafe: ``bool``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherUnlock,
@@ -1349,9 +2099,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher update login password (``AdminDispatcherUpdateLoginPassword``).
 
-        ``POST /api/v1/admin/dispatcher/update-login-password`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/update-login-password`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            new_password: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherUpdateLoginPassword,
@@ -1363,9 +2121,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher update login url (``AdminDispatcherUpdateLoginUrl``).
 
-        ``POST /api/v1/admin/dispatcher/update-login-url`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/update-login-url`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            new_url: ``str``.
+            force: ``bool``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherUpdateLoginUrl,
@@ -1377,9 +2144,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin dispatcher update software (``AdminDispatcherUpdateSoftware``).
 
-        ``POST /api/v1/admin/dispatcher/update-software`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/dispatcher/update-software`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``, ``software_build``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            self_address: ``str``. Defaults to the client's base URL. Since Comet 19.3.11.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminDispatcherUpdateSoftware, {"TargetID": target_id, "SelfAddress": self_address}
@@ -1390,8 +2165,16 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin external auth sources delete (``AdminExternalAuthSourcesDelete``).
 
-        ``POST /api/v1/admin/external-auth-sources/delete`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/external-auth-sources/delete`` - auth: admin. Needs an admin
+        account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            source_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminExternalAuthSourcesDelete, {"SourceID": source_id})
 
@@ -1400,8 +2183,11 @@ class GeneratedAPI(APIBase):
     ) -> dict[str, models.ExternalAuthenticationSource]:
         """Admin external auth sources get (``AdminExternalAuthSourcesGet``).
 
-        ``POST /api/v1/admin/external-auth-sources/get`` - auth: admin
-        Returns ``map[string]ExternalAuthenticationSource``.
+        ``POST /api/v1/admin/external-auth-sources/get`` - auth: admin. Needs an admin account.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            Map of ``str`` to :class:`~aiocomet.models.ExternalAuthenticationSource`.
         """
         return await self._call(_m.AdminExternalAuthSourcesGet, {})
 
@@ -1410,8 +2196,16 @@ class GeneratedAPI(APIBase):
     ) -> models.ExternalAuthenticationSourceResponse:
         """Admin external auth sources new (``AdminExternalAuthSourcesNew``).
 
-        ``POST /api/v1/admin/external-auth-sources/new`` - auth: admin
-        Returns ``ExternalAuthenticationSourceResponse``.
+        ``POST /api/v1/admin/external-auth-sources/new`` - auth: admin. Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            source: :class:`~aiocomet.models.ExternalAuthenticationSource`.
+            source_id: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.ExternalAuthenticationSourceResponse`.
         """
         return await self._call(
             _m.AdminExternalAuthSourcesNew, {"Source": source, "SourceID": source_id}
@@ -1422,17 +2216,30 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin external auth sources set (``AdminExternalAuthSourcesSet``).
 
-        ``POST /api/v1/admin/external-auth-sources/set`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/external-auth-sources/set`` - auth: admin. Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            sources: map of ``str`` to :class:`~aiocomet.models.ExternalAuthenticationSource`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminExternalAuthSourcesSet, {"Sources": sources})
 
     async def admin_get_job_log(self, job_id: str) -> bytes:
         """Admin get job log (``AdminGetJobLog``).
 
-        ``POST /api/v1/admin/get-job-log`` - auth: admin
-        Requires server roles: auth.
-        Returns the raw response body.
+        ``POST /api/v1/admin/get-job-log`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            job_id: ``str``.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(_m.AdminGetJobLog, {"JobID": job_id})
 
@@ -1445,9 +2252,17 @@ class GeneratedAPI(APIBase):
     ) -> list[models.JobEntry]:
         """Admin get job log entries (``AdminGetJobLogEntries``).
 
-        ``POST /api/v1/admin/get-job-log-entries`` - auth: admin
-        Requires server roles: auth.
-        Returns ``[]JobEntry``.
+        ``POST /api/v1/admin/get-job-log-entries`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            job_id: ``str``.
+            min_severity: ``str``. Optional: not sent when ``None``.
+            message_contains: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            List of :class:`~aiocomet.models.JobEntry`.
         """
         return await self._call(
             _m.AdminGetJobLogEntries,
@@ -1457,18 +2272,27 @@ class GeneratedAPI(APIBase):
     async def admin_get_job_properties(self, job_id: str) -> models.BackupJobDetail:
         """Admin get job properties (``AdminGetJobProperties``).
 
-        ``POST /api/v1/admin/get-job-properties`` - auth: admin
-        Requires server roles: auth.
-        Returns ``BackupJobDetail``.
+        ``POST /api/v1/admin/get-job-properties`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            job_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BackupJobDetail`.
         """
         return await self._call(_m.AdminGetJobProperties, {"JobID": job_id})
 
     async def admin_get_jobs_all(self) -> list[models.BackupJobDetail]:
         """Admin get jobs all (``AdminGetJobsAll``).
 
-        ``POST /api/v1/admin/get-jobs-all`` - auth: admin
-        Requires server roles: auth.
-        Returns ``[]BackupJobDetail``.
+        ``POST /api/v1/admin/get-jobs-all`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            List of :class:`~aiocomet.models.BackupJobDetail`.
         """
         return await self._call(_m.AdminGetJobsAll, {})
 
@@ -1477,9 +2301,15 @@ class GeneratedAPI(APIBase):
     ) -> list[models.BackupJobDetail]:
         """Admin get jobs for custom search (``AdminGetJobsForCustomSearch``).
 
-        ``POST /api/v1/admin/get-jobs-for-custom-search`` - auth: admin
-        Requires server roles: auth.
-        Returns ``[]BackupJobDetail``.
+        ``POST /api/v1/admin/get-jobs-for-custom-search`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            query: :class:`~aiocomet.models.SearchClause`.
+
+        Returns:
+            List of :class:`~aiocomet.models.BackupJobDetail`.
         """
         return await self._call(_m.AdminGetJobsForCustomSearch, {"Query": query})
 
@@ -1488,27 +2318,43 @@ class GeneratedAPI(APIBase):
     ) -> list[models.BackupJobDetail]:
         """Admin get jobs for date range (``AdminGetJobsForDateRange``).
 
-        ``POST /api/v1/admin/get-jobs-for-date-range`` - auth: admin
-        Requires server roles: auth.
-        Returns ``[]BackupJobDetail``.
+        ``POST /api/v1/admin/get-jobs-for-date-range`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            start: ``int``. Unix timestamp, in seconds.
+            end: ``int``. Unix timestamp, in seconds.
+
+        Returns:
+            List of :class:`~aiocomet.models.BackupJobDetail`.
         """
         return await self._call(_m.AdminGetJobsForDateRange, {"Start": start, "End": end})
 
     async def admin_get_jobs_for_user(self, target_user: str) -> list[models.BackupJobDetail]:
         """Admin get jobs for user (``AdminGetJobsForUser``).
 
-        ``POST /api/v1/admin/get-jobs-for-user`` - auth: admin
-        Requires server roles: auth.
-        Returns ``[]BackupJobDetail``.
+        ``POST /api/v1/admin/get-jobs-for-user`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            target_user: ``str``.
+
+        Returns:
+            List of :class:`~aiocomet.models.BackupJobDetail`.
         """
         return await self._call(_m.AdminGetJobsForUser, {"TargetUser": target_user})
 
     async def admin_get_jobs_recent(self) -> list[models.BackupJobDetail]:
         """Admin get jobs recent (``AdminGetJobsRecent``).
 
-        ``POST /api/v1/admin/get-jobs-recent`` - auth: admin
-        Requires server roles: auth.
-        Returns ``[]BackupJobDetail``.
+        ``POST /api/v1/admin/get-jobs-recent`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            List of :class:`~aiocomet.models.BackupJobDetail`.
         """
         return await self._call(_m.AdminGetJobsRecent, {})
 
@@ -1517,9 +2363,16 @@ class GeneratedAPI(APIBase):
     ) -> models.ProtectedItemWithBackupRulesResponse:
         """Admin get protected item with backup rules (``AdminGetProtectedItemWithBackupRules``).
 
-        ``POST /api/v1/admin/get-protected-item-with-backup-rules`` - auth: admin
-        Requires server roles: auth.
-        Returns ``ProtectedItemWithBackupRulesResponse``.
+        ``POST /api/v1/admin/get-protected-item-with-backup-rules`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            target_user: ``str``.
+            source_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.ProtectedItemWithBackupRulesResponse`.
         """
         return await self._call(
             _m.AdminGetProtectedItemWithBackupRules,
@@ -1529,9 +2382,15 @@ class GeneratedAPI(APIBase):
     async def admin_get_user_profile(self, target_user: str) -> models.UserProfileConfig:
         """Admin get user profile (``AdminGetUserProfile``).
 
-        ``POST /api/v1/admin/get-user-profile`` - auth: admin
-        Requires server roles: auth.
-        Returns ``UserProfileConfig``.
+        ``POST /api/v1/admin/get-user-profile`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            target_user: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.UserProfileConfig`.
         """
         return await self._call(_m.AdminGetUserProfile, {"TargetUser": target_user})
 
@@ -1540,9 +2399,15 @@ class GeneratedAPI(APIBase):
     ) -> models.GetProfileAndHashResponseMessage:
         """Admin get user profile and hash (``AdminGetUserProfileAndHash``).
 
-        ``POST /api/v1/admin/get-user-profile-and-hash`` - auth: admin
-        Requires server roles: auth.
-        Returns ``GetProfileAndHashResponseMessage``.
+        ``POST /api/v1/admin/get-user-profile-and-hash`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            target_user: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.GetProfileAndHashResponseMessage`.
         """
         return await self._call(_m.AdminGetUserProfileAndHash, {"TargetUser": target_user})
 
@@ -1551,9 +2416,15 @@ class GeneratedAPI(APIBase):
     ) -> models.GetProfileHashResponseMessage:
         """Admin get user profile hash (``AdminGetUserProfileHash``).
 
-        ``POST /api/v1/admin/get-user-profile-hash`` - auth: admin
-        Requires server roles: auth.
-        Returns ``GetProfileHashResponseMessage``.
+        ``POST /api/v1/admin/get-user-profile-hash`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            target_user: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.GetProfileHashResponseMessage`.
         """
         return await self._call(_m.AdminGetUserProfileHash, {"TargetUser": target_user})
 
@@ -1562,9 +2433,16 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin installation dispatch drop connection (``AdminInstallationDispatchDropConnection``).
 
-        ``POST /api/v1/admin/installation/dispatch/drop-connection`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/installation/dispatch/drop-connection`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            device_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminInstallationDispatchDropConnection, {"DeviceID": device_id})
 
@@ -1578,9 +2456,19 @@ class GeneratedAPI(APIBase):
     ) -> bytes:
         """Admin installation dispatch register device (``AdminInstallationDispatchRegisterDevice``).
 
-        ``POST /api/v1/admin/installation/dispatch/register-device`` - auth: admin
-        Requires server roles: auth.
-        Returns the raw response body.
+        ``POST /api/v1/admin/installation/dispatch/register-device`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            device_id: ``str``.
+            target_user: ``str``.
+            target_password: ``str``.
+            target_totp_code: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(
             _m.AdminInstallationDispatchRegisterDevice,
@@ -1614,9 +2502,14 @@ class GeneratedAPI(APIBase):
     async def admin_installation_list_active(self) -> dict[str, models.RegistrationLobbyConnection]:
         """Admin installation list active (``AdminInstallationListActive``).
 
-        ``POST /api/v1/admin/installation/list-active`` - auth: admin
-        Requires server roles: auth.
-        Returns ``RegistrationLobbyConnectionMap``.
+        ``POST /api/v1/admin/installation/list-active`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            Map of ``str`` (``RegistrationLobbyConnectionID``) to
+            :class:`~aiocomet.models.RegistrationLobbyConnection`
+            (``RegistrationLobbyConnectionMap``).
         """
         return await self._call(_m.AdminInstallationListActive, {})
 
@@ -1625,9 +2518,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin job abandon (``AdminJobAbandon``).
 
-        ``POST /api/v1/admin/job/abandon`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/job/abandon`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            job_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminJobAbandon, {"TargetUser": target_user, "JobID": job_id})
 
@@ -1636,35 +2537,53 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin job cancel (``AdminJobCancel``).
 
-        ``POST /api/v1/admin/job/cancel`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/job/cancel`` - auth: admin. Needs an admin account. The server must
+        have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            job_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminJobCancel, {"TargetUser": target_user, "JobID": job_id})
 
     async def admin_list_users(self) -> list[str]:
         """Admin list users (``AdminListUsers``).
 
-        ``POST /api/v1/admin/list-users`` - auth: admin
-        Requires server roles: auth.
-        Returns ``[]string``.
+        ``POST /api/v1/admin/list-users`` - auth: admin. Needs an admin account. The server must
+        have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            List of ``str``.
         """
         return await self._call(_m.AdminListUsers, {})
 
     async def admin_list_users_full(self) -> dict[str, models.UserProfileConfig]:
         """Admin list users full (``AdminListUsersFull``).
 
-        ``POST /api/v1/admin/list-users-full`` - auth: admin
-        Requires server roles: auth.
-        Returns ``map[string]UserProfileConfig``.
+        ``POST /api/v1/admin/list-users-full`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            Map of ``str`` to :class:`~aiocomet.models.UserProfileConfig`.
         """
         return await self._call(_m.AdminListUsersFull, {})
 
     async def admin_meta_branding_config_get(self) -> models.ServerConfigOptionsBrandingFragment:
         """Admin meta branding config get (``AdminMetaBrandingConfigGet``).
 
-        ``POST /api/v1/admin/meta/branding-config/get`` - auth: admin
-        Returns ``ServerConfigOptionsBrandingFragment``.
+        ``POST /api/v1/admin/meta/branding-config/get`` - auth: admin. Needs an admin account.
+        An admin's permissions may forbid it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.ServerConfigOptionsBrandingFragment`.
         """
         return await self._call(_m.AdminMetaBrandingConfigGet, {})
 
@@ -1673,8 +2592,16 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin meta branding config set (``AdminMetaBrandingConfigSet``).
 
-        ``POST /api/v1/admin/meta/branding-config/set`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/branding-config/set`` - auth: admin. Needs an admin account.
+        An admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            branding_config: :class:`~aiocomet.models.BrandingOptions`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminMetaBrandingConfigSet, {"BrandingConfig": branding_config})
 
@@ -1683,8 +2610,12 @@ class GeneratedAPI(APIBase):
     ) -> models.ServerConfigOptionsSoftwareBuildRoleFragment:
         """Admin meta build config get (``AdminMetaBuildConfigGet``).
 
-        ``POST /api/v1/admin/meta/build-config/get`` - auth: admin
-        Returns ``ServerConfigOptionsSoftwareBuildRoleFragment``.
+        ``POST /api/v1/admin/meta/build-config/get`` - auth: admin. Needs an admin account. An
+        admin's permissions may forbid it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.ServerConfigOptionsSoftwareBuildRoleFragment`.
         """
         return await self._call(_m.AdminMetaBuildConfigGet, {})
 
@@ -1693,8 +2624,16 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin meta build config set (``AdminMetaBuildConfigSet``).
 
-        ``POST /api/v1/admin/meta/build-config/set`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/build-config/set`` - auth: admin. Needs an admin account. An
+        admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            software_build_role_config: :class:`~aiocomet.models.SoftwareBuildRoleOptions`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminMetaBuildConfigSet, {"SoftwareBuildRoleConfig": software_build_role_config}
@@ -1703,9 +2642,12 @@ class GeneratedAPI(APIBase):
     async def admin_meta_constellation_config_get(self) -> models.ConstellationRoleOptions:
         """Admin meta constellation config get (``AdminMetaConstellationConfigGet``).
 
-        ``POST /api/v1/admin/meta/constellation/config/get`` - auth: admin
-        Requires server roles: constellation.
-        Returns ``ConstellationRoleOptions``.
+        ``POST /api/v1/admin/meta/constellation/config/get`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``constellation``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.ConstellationRoleOptions`.
         """
         return await self._call(_m.AdminMetaConstellationConfigGet, {})
 
@@ -1714,9 +2656,16 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin meta constellation config set (``AdminMetaConstellationConfigSet``).
 
-        ``POST /api/v1/admin/meta/constellation/config/set`` - auth: admin
-        Requires server roles: constellation.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/constellation/config/set`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``constellation``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            constellation_role_options: :class:`~aiocomet.models.ConstellationRoleOptions`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminMetaConstellationConfigSet,
@@ -1726,8 +2675,12 @@ class GeneratedAPI(APIBase):
     async def admin_meta_email_options_get(self) -> models.EmailOptions:
         """Admin meta email options get (``AdminMetaEmailOptionsGet``).
 
-        ``POST /api/v1/admin/meta/email-options/get`` - auth: admin
-        Returns ``EmailOptions``.
+        ``POST /api/v1/admin/meta/email-options/get`` - auth: admin. Needs an admin account. An
+        admin's permissions may forbid it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.EmailOptions`.
         """
         return await self._call(_m.AdminMetaEmailOptionsGet, {})
 
@@ -1736,24 +2689,39 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin meta email options set (``AdminMetaEmailOptionsSet``).
 
-        ``POST /api/v1/admin/meta/email-options/set`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/email-options/set`` - auth: admin. Needs an admin account. An
+        admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            email_options: :class:`~aiocomet.models.EmailOptions`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminMetaEmailOptionsSet, {"EmailOptions": email_options})
 
     async def admin_meta_list_available_log_days(self) -> list[int]:
         """Admin meta list available log days (``AdminMetaListAvailableLogDays``).
 
-        ``POST /api/v1/admin/meta/list-available-log-days`` - auth: admin
-        Returns ``[]LogDay``.
+        ``POST /api/v1/admin/meta/list-available-log-days`` - auth: admin. Needs an admin
+        account. Only a top-level admin may call it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            List of ``int`` (``LogDay``).
         """
         return await self._call(_m.AdminMetaListAvailableLogDays, {})
 
     async def admin_meta_psa_config_list_get(self) -> list[models.PSAConfig]:
         """Admin meta psa config list get (``AdminMetaPsaConfigListGet``).
 
-        ``POST /api/v1/admin/meta/psa-config-list/get`` - auth: admin
-        Returns ``[]PSAConfig``.
+        ``POST /api/v1/admin/meta/psa-config-list/get`` - auth: admin. Needs an admin account.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            List of :class:`~aiocomet.models.PSAConfig`.
         """
         return await self._call(_m.AdminMetaPsaConfigListGet, {})
 
@@ -1762,25 +2730,40 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin meta psa config list set (``AdminMetaPsaConfigListSet``).
 
-        ``POST /api/v1/admin/meta/psa-config-list/set`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/psa-config-list/set`` - auth: admin. Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            psa_config_list: list of :class:`~aiocomet.models.PSAConfig`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminMetaPsaConfigListSet, {"PSAConfigList": psa_config_list})
 
     async def admin_meta_psa_config_list_sync_now(self) -> models.CometAPIResponseMessage:
         """Admin meta psa config list sync now (``AdminMetaPsaConfigListSyncNow``).
 
-        ``POST /api/v1/admin/meta/psa-config-list/sync-now`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/psa-config-list/sync-now`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminMetaPsaConfigListSyncNow, {})
 
     async def admin_meta_read_all_logs(self) -> bytes:
         """Admin meta read all logs (``AdminMetaReadAllLogs``).
 
-        ``POST /api/v1/admin/meta/read-all-logs`` - auth: admin
-        Returns the raw response body.
+        ``POST /api/v1/admin/meta/read-all-logs`` - auth: admin. Needs an admin account. Only a
+        top-level admin may call it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(_m.AdminMetaReadAllLogs, {})
 
@@ -1791,8 +2774,15 @@ class GeneratedAPI(APIBase):
     async def admin_meta_read_logs(self, log: int) -> bytes:
         """Admin meta read logs (``AdminMetaReadLogs``).
 
-        ``POST /api/v1/admin/meta/read-logs`` - auth: admin
-        Returns the raw response body.
+        ``POST /api/v1/admin/meta/read-logs`` - auth: admin. Needs an admin account. Only a
+        top-level admin may call it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            log: ``int``.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(_m.AdminMetaReadLogs, {"Log": log})
 
@@ -1803,8 +2793,15 @@ class GeneratedAPI(APIBase):
     async def admin_meta_read_select_logs(self, logs: list[int]) -> bytes:
         """Admin meta read select logs (``AdminMetaReadSelectLogs``).
 
-        ``POST /api/v1/admin/meta/read-select-logs`` - auth: admin
-        Returns the raw response body.
+        ``POST /api/v1/admin/meta/read-select-logs`` - auth: admin. Needs an admin account. Only
+        a top-level admin may call it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            logs: list of ``int``.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(_m.AdminMetaReadSelectLogs, {"Logs": logs})
 
@@ -1815,8 +2812,12 @@ class GeneratedAPI(APIBase):
     async def admin_meta_remote_storage_vault_get(self) -> list[models.RemoteStorageOption]:
         """Admin meta remote storage vault get (``AdminMetaRemoteStorageVaultGet``).
 
-        ``POST /api/v1/admin/meta/remote-storage-vault/get`` - auth: admin
-        Returns ``[]RemoteStorageOption``.
+        ``POST /api/v1/admin/meta/remote-storage-vault/get`` - auth: admin. Needs an admin
+        account. An admin's permissions may forbid it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            List of :class:`~aiocomet.models.RemoteStorageOption`.
         """
         return await self._call(_m.AdminMetaRemoteStorageVaultGet, {})
 
@@ -1828,8 +2829,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin meta remote storage vault set (``AdminMetaRemoteStorageVaultSet``).
 
-        ``POST /api/v1/admin/meta/remote-storage-vault/set`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/remote-storage-vault/set`` - auth: admin. Needs an admin
+        account. An admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            remote_storage_options: list of :class:`~aiocomet.models.RemoteStorageOption`.
+            replacement_auto_vault_id: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminMetaRemoteStorageVaultSet,
@@ -1844,8 +2854,16 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin meta remote storage vault test (``AdminMetaRemoteStorageVaultTest``).
 
-        ``POST /api/v1/admin/meta/remote-storage-vault/test`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/remote-storage-vault/test`` - auth: admin. Needs an admin
+        account. An admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            template_options: :class:`~aiocomet.models.RemoteStorageOption`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminMetaRemoteStorageVaultTest, {"TemplateOptions": template_options}
@@ -1854,8 +2872,14 @@ class GeneratedAPI(APIBase):
     async def admin_meta_resource_get(self, hash: str) -> bytes:
         """Admin meta resource get (``AdminMetaResourceGet``).
 
-        ``POST /api/v1/admin/meta/resource/get`` - auth: admin
-        Returns the raw response body.
+        ``POST /api/v1/admin/meta/resource/get`` - auth: admin. Needs an admin account.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            hash: ``str``.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(_m.AdminMetaResourceGet, {"Hash": hash})
 
@@ -1866,16 +2890,30 @@ class GeneratedAPI(APIBase):
     async def admin_meta_resource_new(self, upload: UploadBody) -> models.AdminResourceResponse:
         """Admin meta resource new (``AdminMetaResourceNew``).
 
-        ``POST /api/v1/admin/meta/resource/new`` - auth: admin
-        Returns ``AdminResourceResponse``.
+        ``POST /api/v1/admin/meta/resource/new`` - auth: admin. Needs an admin account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            upload: The file to upload: ``bytes``, a path, or an async iterable of chunks.
+
+        Returns:
+            :class:`~aiocomet.models.AdminResourceResponse`.
         """
         return await self._call(_m.AdminMetaResourceNew, {"upload": upload})
 
     async def admin_meta_restart_service(self) -> models.CometAPIResponseMessage:
         """Admin meta restart service (``AdminMetaRestartService``).
 
-        ``POST /api/v1/admin/meta/restart-service`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/restart-service`` - auth: admin. Needs an admin account. Only
+        a top-level admin may call it. An admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+        Servers before Comet 18.9.2 send no response: the call then fails with a
+        ``TransportError`` whose ``outcome_unknown`` is true.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminMetaRestartService, {})
 
@@ -1884,8 +2922,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin meta send test email (``AdminMetaSendTestEmail``).
 
-        ``POST /api/v1/admin/meta/send-test-email`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/send-test-email`` - auth: admin. Needs an admin account. An
+        admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            email_options: :class:`~aiocomet.models.EmailOptions`.
+            recipient: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminMetaSendTestEmail, {"EmailOptions": email_options, "Recipient": recipient}
@@ -1899,8 +2946,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin meta send test report (``AdminMetaSendTestReport``).
 
-        ``POST /api/v1/admin/meta/send-test-report`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/send-test-report`` - auth: admin. Needs an admin account. An
+        admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            email_reporting_option: :class:`~aiocomet.models.EmailReportingOption`.
+            target_organization: ``str``. Optional: not sent when ``None``. Since Comet 24.3.0.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminMetaSendTestReport,
@@ -1913,16 +2969,24 @@ class GeneratedAPI(APIBase):
     async def admin_meta_server_config_get(self) -> models.ServerConfigOptions:
         """Admin meta server config get (``AdminMetaServerConfigGet``).
 
-        ``POST /api/v1/admin/meta/server-config/get`` - auth: admin
-        Returns ``ServerConfigOptions``.
+        ``POST /api/v1/admin/meta/server-config/get`` - auth: admin. Needs an admin account.
+        Only a top-level admin may call it. An admin's permissions may forbid it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.ServerConfigOptions`.
         """
         return await self._call(_m.AdminMetaServerConfigGet, {})
 
     async def admin_meta_server_config_network_interfaces(self) -> list[str]:
         """Admin meta server config network interfaces (``AdminMetaServerConfigNetworkInterfaces``).
 
-        ``POST /api/v1/admin/meta/server-config/network-interfaces`` - auth: admin
-        Returns ``[]string``.
+        ``POST /api/v1/admin/meta/server-config/network-interfaces`` - auth: admin. Needs an
+        admin account. Only a top-level admin may call it. An admin's permissions may forbid it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            List of ``str``.
         """
         return await self._call(_m.AdminMetaServerConfigNetworkInterfaces, {})
 
@@ -1931,48 +2995,81 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin meta server config set (``AdminMetaServerConfigSet``).
 
-        ``POST /api/v1/admin/meta/server-config/set`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/server-config/set`` - auth: admin. Needs an admin account.
+        Only a top-level admin may call it. An admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+        Servers before Comet 18.9.2 send no response: the call then fails with a
+        ``TransportError`` whose ``outcome_unknown`` is true.
+
+        Args:
+            config: :class:`~aiocomet.models.ServerConfigOptions`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminMetaServerConfigSet, {"Config": config})
 
     async def admin_meta_shutdown_service(self) -> models.CometAPIResponseMessage:
         """Admin meta shutdown service (``AdminMetaShutdownService``).
 
-        ``POST /api/v1/admin/meta/shutdown-service`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/shutdown-service`` - auth: admin. Needs an admin account. Only
+        a top-level admin may call it. An admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+        Servers before Comet 18.9.2 send no response: the call then fails with a
+        ``TransportError`` whose ``outcome_unknown`` is true.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminMetaShutdownService, {})
 
     async def admin_meta_software_update_news(self) -> models.SoftwareUpdateNewsResponse:
         """Admin meta software update news (``AdminMetaSoftwareUpdateNews``).
 
-        ``POST /api/v1/admin/meta/software-update-news`` - auth: admin
-        Returns ``SoftwareUpdateNewsResponse``.
+        ``POST /api/v1/admin/meta/software-update-news`` - auth: admin. Needs an admin account.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.SoftwareUpdateNewsResponse`.
         """
         return await self._call(_m.AdminMetaSoftwareUpdateNews, {})
 
     async def admin_meta_stats(self, simple: bool) -> dict[int, models.StatResult]:
         """Admin meta stats (``AdminMetaStats``).
 
-        ``POST /api/v1/admin/meta/stats`` - auth: admin
-        Returns ``map[int64]StatResult``.
+        ``POST /api/v1/admin/meta/stats`` - auth: admin. Needs an admin account.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            simple: ``bool``.
+
+        Returns:
+            Map of ``int`` to :class:`~aiocomet.models.StatResult`.
         """
         return await self._call(_m.AdminMetaStats, {"Simple": simple})
 
     async def admin_meta_version(self) -> models.ServerMetaVersionInfo:
         """Admin meta version (``AdminMetaVersion``).
 
-        ``POST /api/v1/admin/meta/version`` - auth: admin
-        Returns ``ServerMetaVersionInfo``.
+        ``POST /api/v1/admin/meta/version`` - auth: admin. Needs an admin account.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.ServerMetaVersionInfo`.
         """
         return await self._call(_m.AdminMetaVersion, {})
 
     async def admin_meta_webhook_options_get(self) -> dict[str, models.WebhookOption]:
         """Admin meta webhook options get (``AdminMetaWebhookOptionsGet``).
 
-        ``POST /api/v1/admin/meta/webhook-options/get`` - auth: admin
-        Returns ``map[string]WebhookOption``.
+        ``POST /api/v1/admin/meta/webhook-options/get`` - auth: admin. Needs an admin account.
+        An admin's permissions may forbid it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            Map of ``str`` to :class:`~aiocomet.models.WebhookOption`.
         """
         return await self._call(_m.AdminMetaWebhookOptionsGet, {})
 
@@ -1981,35 +3078,60 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin meta webhook options set (``AdminMetaWebhookOptionsSet``).
 
-        ``POST /api/v1/admin/meta/webhook-options/set`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/meta/webhook-options/set`` - auth: admin. Needs an admin account.
+        An admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            webhook_options: map of ``str`` to :class:`~aiocomet.models.WebhookOption`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminMetaWebhookOptionsSet, {"WebhookOptions": webhook_options})
 
     async def admin_news_get_all(self) -> dict[str, models.NewsEntry]:
         """Admin news get all (``AdminNewsGetAll``).
 
-        ``POST /api/v1/admin/news/get-all`` - auth: admin
-        Requires server roles: auth.
-        Returns ``NewsEntries``.
+        ``POST /api/v1/admin/news/get-all`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            Map of ``str`` to :class:`~aiocomet.models.NewsEntry` (``NewsEntries``).
         """
         return await self._call(_m.AdminNewsGetAll, {})
 
     async def admin_news_remove(self, news_item: str) -> models.CometAPIResponseMessage:
         """Admin news remove (``AdminNewsRemove``).
 
-        ``POST /api/v1/admin/news/remove`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/news/remove`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            news_item: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminNewsRemove, {"NewsItem": news_item})
 
     async def admin_news_submit(self, news_content: str) -> models.CometAPIResponseMessage:
         """Admin news submit (``AdminNewsSubmit``).
 
-        ``POST /api/v1/admin/news/submit`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/news/submit`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            news_content: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminNewsSubmit, {"NewsContent": news_content})
 
@@ -2021,8 +3143,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin organization delete (``AdminOrganizationDelete``).
 
-        ``POST /api/v1/admin/organization/delete`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/organization/delete`` - auth: admin. Needs an admin account. Only a
+        top-level admin may call it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            organization_id: ``str``. Optional: not sent when ``None``.
+            uninstall_config: :class:`~aiocomet.models.UninstallConfig`. Optional: not sent when
+                ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminOrganizationDelete,
@@ -2034,16 +3166,28 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin organization export (``AdminOrganizationExport``).
 
-        ``POST /api/v1/admin/organization/export`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/organization/export`` - auth: admin. Needs an admin account. Only a
+        top-level admin may call it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            options: :class:`~aiocomet.models.SelfBackupExportOptions`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminOrganizationExport, {"Options": options})
 
     async def admin_organization_list(self) -> dict[str, models.Organization]:
         """Admin organization list (``AdminOrganizationList``).
 
-        ``POST /api/v1/admin/organization/list`` - auth: admin
-        Returns ``map[string]Organization``.
+        ``POST /api/v1/admin/organization/list`` - auth: admin. Needs an admin account. Only a
+        top-level admin may call it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            Map of ``str`` to :class:`~aiocomet.models.Organization`.
         """
         return await self._call(_m.AdminOrganizationList, {})
 
@@ -2052,8 +3196,18 @@ class GeneratedAPI(APIBase):
     ) -> models.OrganizationResponse:
         """Admin organization set (``AdminOrganizationSet``).
 
-        ``POST /api/v1/admin/organization/set`` - auth: admin
-        Returns ``OrganizationResponse``.
+        ``POST /api/v1/admin/organization/set`` - auth: admin. Needs an admin account. Only a
+        top-level admin may call it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            organization_id: ``str``. Optional: not sent when ``None``.
+            organization: :class:`~aiocomet.models.Organization`. Optional: not sent when
+                ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.OrganizationResponse`.
         """
         return await self._call(
             _m.AdminOrganizationSet,
@@ -2063,18 +3217,31 @@ class GeneratedAPI(APIBase):
     async def admin_policies_delete(self, policy_id: str) -> models.CometAPIResponseMessage:
         """Admin policies delete (``AdminPoliciesDelete``).
 
-        ``POST /api/v1/admin/policies/delete`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/policies/delete`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            policy_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminPoliciesDelete, {"PolicyID": policy_id})
 
     async def admin_policies_get(self, policy_id: str) -> models.GetGroupPolicyResponse:
         """Admin policies get (``AdminPoliciesGet``).
 
-        ``POST /api/v1/admin/policies/get`` - auth: admin
-        Requires server roles: auth.
-        Returns ``GetGroupPolicyResponse``.
+        ``POST /api/v1/admin/policies/get`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            policy_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.GetGroupPolicyResponse`.
         """
         return await self._call(_m.AdminPoliciesGet, {"PolicyID": policy_id})
 
@@ -2083,9 +3250,15 @@ class GeneratedAPI(APIBase):
     ) -> dict[str, str]:
         """Admin policies list (``AdminPoliciesList``).
 
-        ``POST /api/v1/admin/policies/list`` - auth: admin
-        Requires server roles: auth.
-        Returns ``map[string]string``.
+        ``POST /api/v1/admin/policies/list`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            target_organization: ``str``. Optional: not sent when ``None``. Since Comet 22.3.7.
+
+        Returns:
+            Map of ``str`` to ``str``.
         """
         return await self._call(_m.AdminPoliciesList, {"TargetOrganization": target_organization})
 
@@ -2094,9 +3267,15 @@ class GeneratedAPI(APIBase):
     ) -> dict[str, models.GroupPolicy]:
         """Admin policies list full (``AdminPoliciesListFull``).
 
-        ``POST /api/v1/admin/policies/list-full`` - auth: admin
-        Requires server roles: auth.
-        Returns ``map[string]GroupPolicy``.
+        ``POST /api/v1/admin/policies/list-full`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            target_organization: ``str``. Optional: not sent when ``None``. Since Comet 22.3.7.
+
+        Returns:
+            Map of ``str`` to :class:`~aiocomet.models.GroupPolicy`.
         """
         return await self._call(
             _m.AdminPoliciesListFull, {"TargetOrganization": target_organization}
@@ -2107,9 +3286,16 @@ class GeneratedAPI(APIBase):
     ) -> models.CreateGroupPolicyResponse:
         """Admin policies new (``AdminPoliciesNew``).
 
-        ``POST /api/v1/admin/policies/new`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CreateGroupPolicyResponse``.
+        ``POST /api/v1/admin/policies/new`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            policy: :class:`~aiocomet.models.GroupPolicy`.
+
+        Returns:
+            :class:`~aiocomet.models.CreateGroupPolicyResponse`.
         """
         return await self._call(_m.AdminPoliciesNew, {"Policy": policy})
 
@@ -2123,9 +3309,19 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin policies set (``AdminPoliciesSet``).
 
-        ``POST /api/v1/admin/policies/set`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/policies/set`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            policy_id: ``str``.
+            policy: :class:`~aiocomet.models.GroupPolicy`.
+            check_policy_hash: ``str``. Optional: not sent when ``None``.
+            options: :class:`~aiocomet.models.PolicyOptions`. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminPoliciesSet,
@@ -2146,9 +3342,17 @@ class GeneratedAPI(APIBase):
     ) -> models.EmailReportGeneratedPreview:
         """Admin preview user email report (``AdminPreviewUserEmailReport``).
 
-        ``POST /api/v1/admin/preview-user-email-report`` - auth: admin
-        Requires server roles: auth.
-        Returns ``EmailReportGeneratedPreview``.
+        ``POST /api/v1/admin/preview-user-email-report`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            target_user: ``str``.
+            email_report_config: :class:`~aiocomet.models.EmailReportConfig`.
+            email_address: ``str``. Optional: not sent when ``None``. Since Comet 20.3.3.
+
+        Returns:
+            :class:`~aiocomet.models.EmailReportGeneratedPreview`.
         """
         return await self._call(
             _m.AdminPreviewUserEmailReport,
@@ -2162,8 +3366,12 @@ class GeneratedAPI(APIBase):
     async def admin_replication_state(self) -> list[models.ReplicatorStateAPIResponse]:
         """Admin replication state (``AdminReplicationState``).
 
-        ``POST /api/v1/admin/replication/state`` - auth: admin
-        Returns ``[]ReplicatorStateAPIResponse``.
+        ``POST /api/v1/admin/replication/state`` - auth: admin. Needs an admin account. Only a
+        top-level admin may call it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            List of :class:`~aiocomet.models.ReplicatorStateAPIResponse`.
         """
         return await self._call(_m.AdminReplicationState, {})
 
@@ -2178,9 +3386,22 @@ class GeneratedAPI(APIBase):
     ) -> models.RequestStorageVaultResponseMessage:
         """Admin request storage vault (``AdminRequestStorageVault``).
 
-        ``POST /api/v1/admin/request-storage-vault`` - auth: admin
-        Requires server roles: auth.
-        Returns ``RequestStorageVaultResponseMessage``.
+        ``POST /api/v1/admin/request-storage-vault`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+        Servers before Comet 19.8.0 answer a ``CometAPIResponseMessage`` instead; it decodes
+        into the newer type with the other fields empty.
+
+        Args:
+            target_user: ``str``.
+            storage_provider: ``str``.
+            self_address: ``str``. Defaults to the client's base URL.
+            device_id: ``str``. Optional: not sent when ``None``.
+            profile_hash: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.RequestStorageVaultResponseMessage`.
         """
         return await self._call(
             _m.AdminRequestStorageVault,
@@ -2198,9 +3419,15 @@ class GeneratedAPI(APIBase):
     ) -> dict[str, str]:
         """Admin request storage vault providers (``AdminRequestStorageVaultProviders``).
 
-        ``POST /api/v1/admin/request-storage-vault-providers`` - auth: admin
-        Requires server roles: auth.
-        Returns ``map[string]string``.
+        ``POST /api/v1/admin/request-storage-vault-providers`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            target_organization: ``str``. Optional: not sent when ``None``. Since Comet 22.3.7.
+
+        Returns:
+            Map of ``str`` to ``str``.
         """
         return await self._call(
             _m.AdminRequestStorageVaultProviders, {"TargetOrganization": target_organization}
@@ -2211,9 +3438,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin reset user password (``AdminResetUserPassword``).
 
-        ``POST /api/v1/admin/reset-user-password`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/reset-user-password`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            new_password: ``str``.
+            old_password: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminResetUserPassword,
@@ -2225,9 +3461,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin revoke device (``AdminRevokeDevice``).
 
-        ``POST /api/v1/admin/revoke-device`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/revoke-device`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            target_device: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminRevokeDevice, {"TargetUser": target_user, "TargetDevice": target_device}
@@ -2236,8 +3480,13 @@ class GeneratedAPI(APIBase):
     async def admin_self_backup_start(self) -> models.CometAPIResponseMessage:
         """Admin self backup start (``AdminSelfBackupStart``).
 
-        ``POST /api/v1/admin/self-backup/start`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/self-backup/start`` - auth: admin. Needs an admin account. Only a
+        top-level admin may call it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminSelfBackupStart, {})
 
@@ -2252,9 +3501,21 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin set protected item with backup rules (``AdminSetProtectedItemWithBackupRules``).
 
-        ``POST /api/v1/admin/set-protected-item-with-backup-rules`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/set-protected-item-with-backup-rules`` - auth: admin. Needs an
+        admin account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            source_id: ``str``.
+            require_hash: ``str``. Optional: not sent when ``None``.
+            source: :class:`~aiocomet.models.SourceConfig`. Optional: not sent when ``None``.
+            backup_rules: map of ``str`` to :class:`~aiocomet.models.BackupRuleConfig`.
+                Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminSetProtectedItemWithBackupRules,
@@ -2272,9 +3533,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin set user profile (``AdminSetUserProfile``).
 
-        ``POST /api/v1/admin/set-user-profile`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/set-user-profile`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            profile_data: :class:`~aiocomet.models.UserProfileConfig`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminSetUserProfile, {"TargetUser": target_user, "ProfileData": profile_data}
@@ -2290,9 +3559,20 @@ class GeneratedAPI(APIBase):
     ) -> models.GetProfileAndHashResponseMessage:
         """Admin set user profile hash (``AdminSetUserProfileHash``).
 
-        ``POST /api/v1/admin/set-user-profile-hash`` - auth: admin
-        Requires server roles: auth.
-        Returns ``GetProfileAndHashResponseMessage``.
+        ``POST /api/v1/admin/set-user-profile-hash`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_user: ``str``.
+            profile_data: :class:`~aiocomet.models.UserProfileConfig`.
+            require_hash: ``str``.
+            admin_options: :class:`~aiocomet.models.AdminOptions`. Optional: not sent when
+                ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.GetProfileAndHashResponseMessage`.
         """
         return await self._call(
             _m.AdminSetUserProfileHash,
@@ -2309,9 +3589,16 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin squota delete (``AdminSquotaDelete``).
 
-        ``POST /api/v1/admin/squota/delete`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/squota/delete`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            shared_storage_quota_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminSquotaDelete, {"SharedStorageQuotaID": shared_storage_quota_id}
@@ -2322,9 +3609,15 @@ class GeneratedAPI(APIBase):
     ) -> models.GetSharedStorageQuotaResponse:
         """Admin squota get with hash (``AdminSquotaGetWithHash``).
 
-        ``POST /api/v1/admin/squota/get-with-hash`` - auth: admin
-        Requires server roles: auth.
-        Returns ``GetSharedStorageQuotaResponse``.
+        ``POST /api/v1/admin/squota/get-with-hash`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            shared_storage_quota_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.GetSharedStorageQuotaResponse`.
         """
         return await self._call(
             _m.AdminSquotaGetWithHash, {"SharedStorageQuotaID": shared_storage_quota_id}
@@ -2333,9 +3626,12 @@ class GeneratedAPI(APIBase):
     async def admin_squota_list_all(self) -> models.ListSharedStorageQuotaResponse:
         """Admin squota list all (``AdminSquotaListAll``).
 
-        ``POST /api/v1/admin/squota/list-all`` - auth: admin
-        Requires server roles: auth.
-        Returns ``ListSharedStorageQuotaResponse``.
+        ``POST /api/v1/admin/squota/list-all`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.ListSharedStorageQuotaResponse`.
         """
         return await self._call(_m.AdminSquotaListAll, {})
 
@@ -2348,9 +3644,18 @@ class GeneratedAPI(APIBase):
     ) -> models.SetSharedStorageQuotaResponse:
         """Admin squota set with hash (``AdminSquotaSetWithHash``).
 
-        ``POST /api/v1/admin/squota/set-with-hash`` - auth: admin
-        Requires server roles: auth.
-        Returns ``SetSharedStorageQuotaResponse``.
+        ``POST /api/v1/admin/squota/set-with-hash`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            shared_storage_quota_id: ``str``.
+            shared_storage_quota: :class:`~aiocomet.models.SharedStorageQuota`.
+            check_hash: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.SetSharedStorageQuotaResponse`.
         """
         return await self._call(
             _m.AdminSquotaSetWithHash,
@@ -2366,9 +3671,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BucketProperties:
         """Admin storage bucket properties (``AdminStorageBucketProperties``).
 
-        ``POST /api/v1/admin/storage/bucket-properties`` - auth: admin
-        Requires server roles: storage.
-        Returns ``BucketProperties``.
+        ``POST /api/v1/admin/storage/bucket-properties`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``storage``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            bucket_id: ``str``.
+            after_timestamp: ``int``. Unix timestamp, in seconds. Optional: not sent when
+                ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.BucketProperties`.
         """
         return await self._call(
             _m.AdminStorageBucketProperties,
@@ -2378,9 +3692,16 @@ class GeneratedAPI(APIBase):
     async def admin_storage_delete_bucket(self, bucket_id: str) -> models.CometAPIResponseMessage:
         """Admin storage delete bucket (``AdminStorageDeleteBucket``).
 
-        ``POST /api/v1/admin/storage/delete-bucket`` - auth: admin
-        Requires server roles: storage.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/storage/delete-bucket`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``storage``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            bucket_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminStorageDeleteBucket, {"BucketID": bucket_id})
 
@@ -2389,18 +3710,29 @@ class GeneratedAPI(APIBase):
     ) -> models.StorageFreeSpaceInfo:
         """Admin storage free space (``AdminStorageFreeSpace``).
 
-        ``POST /api/v1/admin/storage/free-space`` - auth: admin
-        Requires server roles: storage.
-        Returns ``StorageFreeSpaceInfo``.
+        ``POST /api/v1/admin/storage/free-space`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``storage``. Only a top-level admin may call it.
+        An admin's permissions may forbid it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            bucket_id: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.StorageFreeSpaceInfo`.
         """
         return await self._call(_m.AdminStorageFreeSpace, {"BucketID": bucket_id})
 
     async def admin_storage_list_buckets(self) -> dict[str, models.BucketProperties]:
         """Admin storage list buckets (``AdminStorageListBuckets``).
 
-        ``POST /api/v1/admin/storage/list-buckets`` - auth: admin
-        Requires server roles: storage.
-        Returns ``BucketPropertyList``.
+        ``POST /api/v1/admin/storage/list-buckets`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``storage``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            Map of ``str`` to :class:`~aiocomet.models.BucketProperties`
+            (``BucketPropertyList``).
         """
         return await self._call(_m.AdminStorageListBuckets, {})
 
@@ -2409,8 +3741,16 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin storage ping destination (``AdminStoragePingDestination``).
 
-        ``POST /api/v1/admin/storage/ping-destination`` - auth: admin
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/storage/ping-destination`` - auth: admin. Needs an admin account.
+        Only a top-level admin may call it. An admin's permissions may forbid it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            extra_data: :class:`~aiocomet.models.DestinationLocation`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminStoragePingDestination, {"ExtraData": extra_data})
 
@@ -2424,9 +3764,19 @@ class GeneratedAPI(APIBase):
     ) -> models.AddBucketResponseMessage:
         """Admin storage register bucket (``AdminStorageRegisterBucket``).
 
-        ``POST /api/v1/admin/storage/register-bucket`` - auth: admin
-        Requires server roles: storage.
-        Returns ``AddBucketResponseMessage``.
+        ``POST /api/v1/admin/storage/register-bucket`` - auth: admin. Needs an admin account.
+        The server must have these roles enabled: ``storage``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            set_bucket_value: ``str``. Optional: not sent when ``None``.
+            set_key_hash_format: ``str``. Optional: not sent when ``None``.
+            set_key_hash_value: ``str``. Optional: not sent when ``None``.
+            set_organization_id: ``str``. Optional: not sent when ``None``. Since Comet 20.9.0.
+
+        Returns:
+            :class:`~aiocomet.models.AddBucketResponseMessage`.
         """
         return await self._call(
             _m.AdminStorageRegisterBucket,
@@ -2443,27 +3793,46 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin update campaign start (``AdminUpdateCampaignStart``).
 
-        ``POST /api/v1/admin/update-campaign/start`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/update-campaign/start`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``, ``software_build``. Only a top-level
+        admin may call it.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            options: :class:`~aiocomet.models.UpdateCampaignOptions`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminUpdateCampaignStart, {"Options": options})
 
     async def admin_update_campaign_status(self) -> models.UpdateCampaignStatus:
         """Admin update campaign status (``AdminUpdateCampaignStatus``).
 
-        ``POST /api/v1/admin/update-campaign/status`` - auth: admin
-        Requires server roles: auth, software_build.
-        Returns ``UpdateCampaignStatus``.
+        ``POST /api/v1/admin/update-campaign/status`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``, ``software_build``. Only a top-level
+        admin may call it.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.UpdateCampaignStatus`.
         """
         return await self._call(_m.AdminUpdateCampaignStatus, {})
 
     async def admin_user_groups_delete(self, group_id: str) -> models.CometAPIResponseMessage:
         """Admin user groups delete (``AdminUserGroupsDelete``).
 
-        ``POST /api/v1/admin/user-groups/delete`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/user-groups/delete`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            group_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminUserGroupsDelete, {"GroupID": group_id})
 
@@ -2472,9 +3841,16 @@ class GeneratedAPI(APIBase):
     ) -> models.GetUserGroupWithUsersResponse:
         """Admin user groups get (``AdminUserGroupsGet``).
 
-        ``POST /api/v1/admin/user-groups/get`` - auth: admin
-        Requires server roles: auth.
-        Returns ``GetUserGroupWithUsersResponse``.
+        ``POST /api/v1/admin/user-groups/get`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            group_id: ``str``.
+            include_users: ``bool``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.GetUserGroupWithUsersResponse`.
         """
         return await self._call(
             _m.AdminUserGroupsGet, {"GroupID": group_id, "IncludeUsers": include_users}
@@ -2485,9 +3861,15 @@ class GeneratedAPI(APIBase):
     ) -> dict[str, str]:
         """Admin user groups list (``AdminUserGroupsList``).
 
-        ``POST /api/v1/admin/user-groups/list`` - auth: admin
-        Requires server roles: auth.
-        Returns ``map[string]string``.
+        ``POST /api/v1/admin/user-groups/list`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            target_organization: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            Map of ``str`` to ``str``.
         """
         return await self._call(_m.AdminUserGroupsList, {"TargetOrganization": target_organization})
 
@@ -2496,9 +3878,15 @@ class GeneratedAPI(APIBase):
     ) -> dict[str, models.UserGroup]:
         """Admin user groups list full (``AdminUserGroupsListFull``).
 
-        ``POST /api/v1/admin/user-groups/list-full`` - auth: admin
-        Requires server roles: auth.
-        Returns ``map[string]UserGroup``.
+        ``POST /api/v1/admin/user-groups/list-full`` - auth: admin. Needs an admin account. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            target_organization: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            Map of ``str`` to :class:`~aiocomet.models.UserGroup`.
         """
         return await self._call(
             _m.AdminUserGroupsListFull, {"TargetOrganization": target_organization}
@@ -2509,9 +3897,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CreateUserGroupResponse:
         """Admin user groups new (``AdminUserGroupsNew``).
 
-        ``POST /api/v1/admin/user-groups/new`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CreateUserGroupResponse``.
+        ``POST /api/v1/admin/user-groups/new`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            name: ``str``.
+            target_organization: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CreateUserGroupResponse`.
         """
         return await self._call(
             _m.AdminUserGroupsNew, {"Name": name, "TargetOrganization": target_organization}
@@ -2522,9 +3918,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin user groups set (``AdminUserGroupsSet``).
 
-        ``POST /api/v1/admin/user-groups/set`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/user-groups/set`` - auth: admin. Needs an admin account. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            group_id: ``str``.
+            group: :class:`~aiocomet.models.UserGroup`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.AdminUserGroupsSet, {"GroupID": group_id, "Group": group})
 
@@ -2533,9 +3937,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """Admin user groups set users for group (``AdminUserGroupsSetUsersForGroup``).
 
-        ``POST /api/v1/admin/user-groups/set-users-for-group`` - auth: admin
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/admin/user-groups/set-users-for-group`` - auth: admin. Needs an admin
+        account. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            group_id: ``str``.
+            users: list of ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.AdminUserGroupsSetUsersForGroup, {"GroupID": group_id, "Users": users}
@@ -2544,16 +3956,24 @@ class GeneratedAPI(APIBase):
     async def branding_props(self) -> models.ServerMetaBrandingProperties:
         """Branding props (``BrandingProps``).
 
-        ``GET /gen/branding.props`` - auth: none
-        Returns ``ServerMetaBrandingProperties``.
+        ``GET /gen/branding.props`` - auth: none. Needs no credentials.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.ServerMetaBrandingProperties`.
         """
         return await self._call(_m.BrandingProps, {})
 
     async def hybrid_session_start(self) -> models.SessionKeyRegeneratedResponse:
         """Hybrid session start (``HybridSessionStart``).
 
-        ``POST /api/v1/hybrid/session/start`` - auth: hybrid
-        Returns ``SessionKeyRegeneratedResponse``.
+        ``POST /api/v1/hybrid/session/start`` - auth: hybrid. Works with an admin or an end-user
+        account.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Returns:
+            :class:`~aiocomet.models.SessionKeyRegeneratedResponse`.
         """
         return await self._call(_m.HybridSessionStart, {})
 
@@ -2562,9 +3982,21 @@ class GeneratedAPI(APIBase):
     ) -> models.EmailReportGeneratedPreview:
         """User dispatcher email preview (``UserDispatcherEmailPreview``).
 
-        ``POST /api/v1/user/dispatcher/email-preview`` - auth: user
-        Requires server roles: auth.
-        Returns ``EmailReportGeneratedPreview``.
+        ``POST /api/v1/user/dispatcher/email-preview`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``. The target device must have granted:
+        ``browse_mail``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            snapshot: ``str``.
+            destination: ``str``.
+            path: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.EmailReportGeneratedPreview`.
         """
         return await self._call(
             _m.UserDispatcherEmailPreview,
@@ -2576,9 +4008,17 @@ class GeneratedAPI(APIBase):
     ) -> models.TotpRegeneratedResponse:
         """User web account regenerate totp (``UserWebAccountRegenerateTotp``).
 
-        ``POST /api/v1/user/web/account/regenerate-totp`` - auth: user
-        Requires server roles: auth.
-        Returns ``TotpRegeneratedResponse``.
+        ``POST /api/v1/user/web/account/regenerate-totp`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            profile_hash: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.TotpRegeneratedResponse`.
         """
         return await self._call(_m.UserWebAccountRegenerateTotp, {"ProfileHash": profile_hash})
 
@@ -2587,9 +4027,19 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web account reset password (``UserWebAccountResetPassword``).
 
-        ``POST /api/v1/user/web/account/reset-password`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/account/reset-password`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            profile_hash: ``str``.
+            old_password: ``str``.
+            new_password: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebAccountResetPassword,
@@ -2601,9 +4051,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web account validate totp (``UserWebAccountValidateTotp``).
 
-        ``POST /api/v1/user/web/account/validate-totp`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/account/validate-totp`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            profile_hash: ``str``.
+            totp_code: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebAccountValidateTotp, {"ProfileHash": profile_hash, "TOTPCode": totp_code}
@@ -2614,9 +4073,17 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web delete protected item (``UserWebDeleteProtectedItem``).
 
-        ``POST /api/v1/user/web/delete-protected-item`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/delete-protected-item`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            source_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.UserWebDeleteProtectedItem, {"SourceID": source_id})
 
@@ -2625,9 +4092,19 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatcherListSnapshotVirtualMachinesResponse:
         """User web dispatcher browse virtual machines (``UserWebDispatcherBrowseVirtualMachines``).
 
-        ``POST /api/v1/user/web/dispatcher/browse-virtual-machines`` - auth: user
-        Requires server roles: auth.
-        Returns ``DispatcherListSnapshotVirtualMachinesResponse``.
+        ``POST /api/v1/user/web/dispatcher/browse-virtual-machines`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination_id: ``str``.
+            snapshot_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatcherListSnapshotVirtualMachinesResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherBrowseVirtualMachines,
@@ -2639,9 +4116,19 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web dispatcher delete snapshot (``UserWebDispatcherDeleteSnapshot``).
 
-        ``POST /api/v1/user/web/dispatcher/delete-snapshot`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/dispatcher/delete-snapshot`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination_id: ``str``.
+            snapshot_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebDispatcherDeleteSnapshot,
@@ -2653,9 +4140,20 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web dispatcher delete snapshots (``UserWebDispatcherDeleteSnapshots``).
 
-        ``POST /api/v1/user/web/dispatcher/delete-snapshots`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/dispatcher/delete-snapshots`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``. The target device must run version
+        20.9.10 or later.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination_id: ``str``.
+            snapshot_i_ds: list of ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebDispatcherDeleteSnapshots,
@@ -2667,18 +4165,31 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web dispatcher drop connection (``UserWebDispatcherDropConnection``).
 
-        ``POST /api/v1/user/web/dispatcher/drop-connection`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/dispatcher/drop-connection`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.UserWebDispatcherDropConnection, {"TargetID": target_id})
 
     async def user_web_dispatcher_list_active(self) -> dict[str, models.LiveUserConnection]:
         """User web dispatcher list active (``UserWebDispatcherListActive``).
 
-        ``POST /api/v1/user/web/dispatcher/list-active`` - auth: user
-        Requires server roles: auth.
-        Returns ``LiveUserConnectionMap``.
+        ``POST /api/v1/user/web/dispatcher/list-active`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            Map of ``str`` (``LiveUserConnectionID``) to
+            :class:`~aiocomet.models.LiveUserConnection` (``LiveUserConnectionMap``).
         """
         return await self._call(_m.UserWebDispatcherListActive, {})
 
@@ -2687,9 +4198,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseOffice365ListVirtualAccountsResponse:
         """User web dispatcher office365 list virtual accounts (``UserWebDispatcherOffice365ListVirtualAccounts``).
 
-        ``POST /api/v1/user/web/dispatcher/office365-list-virtual-accounts`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseOffice365ListVirtualAccountsResponse``.
+        ``POST /api/v1/user/web/dispatcher/office365-list-virtual-accounts`` - auth: user. Needs
+        an end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.Office365Credential`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseOffice365ListVirtualAccountsResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherOffice365ListVirtualAccounts,
@@ -2701,9 +4221,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web dispatcher ping destination (``UserWebDispatcherPingDestination``).
 
-        ``POST /api/v1/user/web/dispatcher/ping-destination`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/dispatcher/ping-destination`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            extra_data: :class:`~aiocomet.models.DestinationLocation`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebDispatcherPingDestination, {"TargetID": target_id, "ExtraData": extra_data}
@@ -2714,9 +4243,18 @@ class GeneratedAPI(APIBase):
     ) -> models.RegisterOfficeApplicationBeginResponse:
         """User web dispatcher register office application begin (``UserWebDispatcherRegisterOfficeApplicationBegin``).
 
-        ``POST /api/v1/user/web/dispatcher/register-office-application/begin`` - auth: user
-        Requires server roles: auth.
-        Returns ``RegisterOfficeApplicationBeginResponse``.
+        ``POST /api/v1/user/web/dispatcher/register-office-application/begin`` - auth: user.
+        Needs an end-user account (``account_type="user"``). The user account must have web
+        access enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            email_address: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.RegisterOfficeApplicationBeginResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRegisterOfficeApplicationBegin,
@@ -2728,9 +4266,18 @@ class GeneratedAPI(APIBase):
     ) -> models.RegisterOfficeApplicationCheckResponse:
         """User web dispatcher register office application check (``UserWebDispatcherRegisterOfficeApplicationCheck``).
 
-        ``POST /api/v1/user/web/dispatcher/register-office-application/check`` - auth: user
-        Requires server roles: auth.
-        Returns ``RegisterOfficeApplicationCheckResponse``.
+        ``POST /api/v1/user/web/dispatcher/register-office-application/check`` - auth: user.
+        Needs an end-user account (``account_type="user"``). The user account must have web
+        access enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            continuation: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.RegisterOfficeApplicationCheckResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRegisterOfficeApplicationCheck,
@@ -2742,9 +4289,17 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseDiskDrivesResponse:
         """User web dispatcher request browse disk drives (``UserWebDispatcherRequestBrowseDiskDrives``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-disk-drives`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseDiskDrivesResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-disk-drives`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseDiskDrivesResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseDiskDrives, {"TargetID": target_id}
@@ -2755,9 +4310,17 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseEDBResponse:
         """User web dispatcher request browse exchange edb (``UserWebDispatcherRequestBrowseExchangeEdb``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-exchange-edb`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseEDBResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-exchange-edb`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseEDBResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseExchangeEdb, {"TargetID": target_id}
@@ -2768,9 +4331,17 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseHVResponse:
         """User web dispatcher request browse hyperv (``UserWebDispatcherRequestBrowseHyperv``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-hyperv`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseHVResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-hyperv`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseHVResponse`.
         """
         return await self._call(_m.UserWebDispatcherRequestBrowseHyperv, {"TargetID": target_id})
 
@@ -2779,9 +4350,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseSQLServerResponse:
         """User web dispatcher request browse mongodb (``UserWebDispatcherRequestBrowseMongodb``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-mongodb`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseSQLServerResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-mongodb`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.MongoDBConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseSQLServerResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseMongodb,
@@ -2793,9 +4373,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseSQLServerResponse:
         """User web dispatcher request browse mssql (``UserWebDispatcherRequestBrowseMssql``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-mssql`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseSQLServerResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-mssql`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.MSSQLConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseSQLServerResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseMssql,
@@ -2807,9 +4396,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseSQLServerResponse:
         """User web dispatcher request browse mysql (``UserWebDispatcherRequestBrowseMysql``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-mysql`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseSQLServerResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-mysql`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.MySQLConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseSQLServerResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseMysql,
@@ -2821,9 +4419,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseProxmoxResponse:
         """User web dispatcher request browse proxmox (``UserWebDispatcherRequestBrowseProxmox``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-proxmox`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseProxmoxResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-proxmox`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.ProxmoxConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseProxmoxResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseProxmox,
@@ -2835,9 +4442,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseProxmoxNodesResponse:
         """User web dispatcher request browse proxmox nodes (``UserWebDispatcherRequestBrowseProxmoxNodes``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-proxmox/nodes`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseProxmoxNodesResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-proxmox/nodes`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.SSHConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseProxmoxNodesResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseProxmoxNodes,
@@ -2849,9 +4465,19 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseProxmoxStorageResponse:
         """User web dispatcher request browse proxmox storage (``UserWebDispatcherRequestBrowseProxmoxStorage``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-proxmox/storage`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseProxmoxStorageResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-proxmox/storage`` - auth: user. Needs
+        an end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.SSHConnection`.
+            node: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseProxmoxStorageResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseProxmoxStorage,
@@ -2863,9 +4489,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVMwareResponse:
         """User web dispatcher request browse vmware (``UserWebDispatcherRequestBrowseVmware``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-vmware`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseVMwareResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-vmware`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.VMwareConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVMwareResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseVmware,
@@ -2877,9 +4512,19 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVMwareDatacentersResponse:
         """User web dispatcher request browse vmware datacenters (``UserWebDispatcherRequestBrowseVmwareDatacenters``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-vmware/datacenters`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseVMwareDatacentersResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-vmware/datacenters`` - auth: user.
+        Needs an end-user account (``account_type="user"``). The user account must have web
+        access enabled. The server must have these roles enabled: ``auth``. The target device
+        must have granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.VMwareConnection`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVMwareDatacentersResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseVmwareDatacenters,
@@ -2891,9 +4536,20 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVMwareDatastoresResponse:
         """User web dispatcher request browse vmware datastores (``UserWebDispatcherRequestBrowseVmwareDatastores``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-vmware/datastores`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseVMwareDatastoresResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-vmware/datastores`` - auth: user.
+        Needs an end-user account (``account_type="user"``). The user account must have web
+        access enabled. The server must have these roles enabled: ``auth``. The target device
+        must have granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.VMwareConnection`.
+            filter: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVMwareDatastoresResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseVmwareDatastores,
@@ -2905,9 +4561,20 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVMwareHostsResponse:
         """User web dispatcher request browse vmware hosts (``UserWebDispatcherRequestBrowseVmwareHosts``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-vmware/hosts`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseVMwareHostsResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-vmware/hosts`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``. The target device must have
+        granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.VMwareConnection`.
+            filter: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVMwareHostsResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseVmwareHosts,
@@ -2919,9 +4586,20 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVMwareNetworksResponse:
         """User web dispatcher request browse vmware networks (``UserWebDispatcherRequestBrowseVmwareNetworks``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-vmware/networks`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseVMwareNetworksResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-vmware/networks`` - auth: user. Needs
+        an end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``. The target device must have
+        granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.VMwareConnection`.
+            filter: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVMwareNetworksResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestBrowseVmwareNetworks,
@@ -2933,9 +4611,17 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseVSSResponse:
         """User web dispatcher request browse vss aaw (``UserWebDispatcherRequestBrowseVssAaw``).
 
-        ``POST /api/v1/user/web/dispatcher/request-browse-vss-aaw`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseVSSResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-browse-vss-aaw`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseVSSResponse`.
         """
         return await self._call(_m.UserWebDispatcherRequestBrowseVssAaw, {"TargetID": target_id})
 
@@ -2944,9 +4630,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseOffice365ObjectsResponse:
         """User web dispatcher request office365 accounts (``UserWebDispatcherRequestOffice365Accounts``).
 
-        ``POST /api/v1/user/web/dispatcher/request-office365-accounts`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseOffice365ObjectsResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-office365-accounts`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.Office365Credential`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseOffice365ObjectsResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestOffice365Accounts,
@@ -2958,9 +4653,18 @@ class GeneratedAPI(APIBase):
     ) -> models.BrowseOffice365ObjectsResponse:
         """User web dispatcher request office365 sites (``UserWebDispatcherRequestOffice365Sites``).
 
-        ``POST /api/v1/user/web/dispatcher/request-office365-sites`` - auth: user
-        Requires server roles: auth.
-        Returns ``BrowseOffice365ObjectsResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-office365-sites`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            credentials: :class:`~aiocomet.models.Office365Credential`.
+
+        Returns:
+            :class:`~aiocomet.models.BrowseOffice365ObjectsResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestOffice365Sites,
@@ -2978,9 +4682,23 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatcherStoredObjectsResponse:
         """User web dispatcher request stored objects (``UserWebDispatcherRequestStoredObjects``).
 
-        ``POST /api/v1/user/web/dispatcher/request-stored-objects`` - auth: user
-        Requires server roles: auth.
-        Returns ``DispatcherStoredObjectsResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-stored-objects`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``. The target device must have
+        granted: ``browse_files``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination: ``str``.
+            snapshot_id: ``str``.
+            tree_id: ``str``. Optional: not sent when ``None``.
+            options: :class:`~aiocomet.models.VMDKSnapshotViewOptions`. Optional: not sent when
+                ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatcherStoredObjectsResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestStoredObjects,
@@ -2998,9 +4716,18 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatcherVaultSnapshotsResponse:
         """User web dispatcher request vault snapshots (``UserWebDispatcherRequestVaultSnapshots``).
 
-        ``POST /api/v1/user/web/dispatcher/request-vault-snapshots`` - auth: user
-        Requires server roles: auth.
-        Returns ``DispatcherVaultSnapshotsResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-vault-snapshots`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatcherVaultSnapshotsResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestVaultSnapshots,
@@ -3012,9 +4739,19 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatcherWindiskSnapshotResponse:
         """User web dispatcher request windisk snapshot (``UserWebDispatcherRequestWindiskSnapshot``).
 
-        ``POST /api/v1/user/web/dispatcher/request-windisk-snapshot`` - auth: user
-        Requires server roles: auth.
-        Returns ``DispatcherWindiskSnapshotResponse``.
+        ``POST /api/v1/user/web/dispatcher/request-windisk-snapshot`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination: ``str``.
+            snapshot_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatcherWindiskSnapshotResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherRequestWindiskSnapshot,
@@ -3026,9 +4763,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web dispatcher run backup (``UserWebDispatcherRunBackup``).
 
-        ``POST /api/v1/user/web/dispatcher/run-backup`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/dispatcher/run-backup`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            backup_rule: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebDispatcherRunBackup, {"TargetID": target_id, "BackupRule": backup_rule}
@@ -3044,9 +4790,21 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web dispatcher run backup custom (``UserWebDispatcherRunBackupCustom``).
 
-        ``POST /api/v1/user/web/dispatcher/run-backup-custom`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/dispatcher/run-backup-custom`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            source: ``str``.
+            destination: ``str``.
+            options: :class:`~aiocomet.models.BackupJobAdvancedOptions`. Optional: not sent when
+                ``None``. Since Comet 19.3.6.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebDispatcherRunBackupCustom,
@@ -3070,9 +4828,22 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web dispatcher run restore (``UserWebDispatcherRunRestore``).
 
-        ``POST /api/v1/user/web/dispatcher/run-restore`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/dispatcher/run-restore`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            path: ``str``.
+            source: ``str``.
+            destination: ``str``.
+            snapshot: ``str``. Optional: not sent when ``None``.
+            paths: list of ``str``. Optional: not sent when ``None``. Since Comet 19.3.0.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebDispatcherRunRestore,
@@ -3101,9 +4872,26 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web dispatcher run restore custom (``UserWebDispatcherRunRestoreCustom``).
 
-        ``POST /api/v1/user/web/dispatcher/run-restore-custom`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/dispatcher/run-restore-custom`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``. The target device must run version
+        18.6.0 or later.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            source: ``str``.
+            destination: ``str``.
+            options: :class:`~aiocomet.models.RestoreJobAdvancedOptions`.
+            snapshot: ``str``. Optional: not sent when ``None``.
+            paths: list of ``str``. Optional: not sent when ``None``. Since Comet 19.3.0.
+            known_file_count: ``int``. Optional: not sent when ``None``.
+            known_byte_count: ``int``. Size in bytes. Optional: not sent when ``None``.
+            known_dir_count: ``int``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebDispatcherRunRestoreCustom,
@@ -3129,9 +4917,20 @@ class GeneratedAPI(APIBase):
     ) -> models.SearchSnapshotsResponse:
         """User web dispatcher search snapshots (``UserWebDispatcherSearchSnapshots``).
 
-        ``POST /api/v1/user/web/dispatcher/search-snapshots`` - auth: user
-        Requires server roles: auth.
-        Returns ``SearchSnapshotsResponse``.
+        ``POST /api/v1/user/web/dispatcher/search-snapshots`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            destination_id: ``str``.
+            snapshot_i_ds: list of ``str``.
+            filter: :class:`~aiocomet.models.SearchClause`.
+
+        Returns:
+            :class:`~aiocomet.models.SearchSnapshotsResponse`.
         """
         return await self._call(
             _m.UserWebDispatcherSearchSnapshots,
@@ -3148,9 +4947,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web dispatcher test smb auth (``UserWebDispatcherTestSmbAuth``).
 
-        ``POST /api/v1/user/web/dispatcher/test-smb-auth`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/dispatcher/test-smb-auth`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            wsa: :class:`~aiocomet.models.WinSMBAuth`.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebDispatcherTestSmbAuth, {"TargetID": target_id, "Wsa": wsa}
@@ -3161,9 +4969,18 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web dispatcher update login password (``UserWebDispatcherUpdateLoginPassword``).
 
-        ``POST /api/v1/user/web/dispatcher/update-login-password`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/dispatcher/update-login-password`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            new_password: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebDispatcherUpdateLoginPassword,
@@ -3173,9 +4990,16 @@ class GeneratedAPI(APIBase):
     async def user_web_get_job_log(self, job_id: str) -> bytes:
         """User web get job log (``UserWebGetJobLog``).
 
-        ``POST /api/v1/user/web/get-job-log`` - auth: user
-        Requires server roles: auth.
-        Returns the raw response body.
+        ``POST /api/v1/user/web/get-job-log`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            job_id: ``str``.
+
+        Returns:
+            The response body as ``bytes`` (the ``_stream()`` form streams it).
         """
         return await self._call(_m.UserWebGetJobLog, {"JobID": job_id})
 
@@ -3188,9 +5012,18 @@ class GeneratedAPI(APIBase):
     ) -> list[models.JobEntry]:
         """User web get job log entries (``UserWebGetJobLogEntries``).
 
-        ``POST /api/v1/user/web/get-job-log-entries`` - auth: user
-        Requires server roles: auth.
-        Returns ``[]JobEntry``.
+        ``POST /api/v1/user/web/get-job-log-entries`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            job_id: ``str``.
+            min_severity: ``str``. Optional: not sent when ``None``.
+            message_contains: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            List of :class:`~aiocomet.models.JobEntry`.
         """
         return await self._call(
             _m.UserWebGetJobLogEntries,
@@ -3200,18 +5033,29 @@ class GeneratedAPI(APIBase):
     async def user_web_get_job_properties(self, job_id: str) -> models.BackupJobDetail:
         """User web get job properties (``UserWebGetJobProperties``).
 
-        ``POST /api/v1/user/web/get-job-properties`` - auth: user
-        Requires server roles: auth.
-        Returns ``BackupJobDetail``.
+        ``POST /api/v1/user/web/get-job-properties`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            job_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.BackupJobDetail`.
         """
         return await self._call(_m.UserWebGetJobProperties, {"JobID": job_id})
 
     async def user_web_get_jobs(self) -> list[models.BackupJobDetail]:
         """User web get jobs (``UserWebGetJobs``).
 
-        ``POST /api/v1/user/web/get-jobs`` - auth: user
-        Requires server roles: auth.
-        Returns ``[]BackupJobDetail``.
+        ``POST /api/v1/user/web/get-jobs`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            List of :class:`~aiocomet.models.BackupJobDetail`.
         """
         return await self._call(_m.UserWebGetJobs, {})
 
@@ -3220,9 +5064,16 @@ class GeneratedAPI(APIBase):
     ) -> list[models.BackupJobDetail]:
         """User web get jobs for custom search (``UserWebGetJobsForCustomSearch``).
 
-        ``POST /api/v1/user/web/get-jobs-for-custom-search`` - auth: user
-        Requires server roles: auth.
-        Returns ``[]BackupJobDetail``.
+        ``POST /api/v1/user/web/get-jobs-for-custom-search`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            query: :class:`~aiocomet.models.SearchClause`.
+
+        Returns:
+            List of :class:`~aiocomet.models.BackupJobDetail`.
         """
         return await self._call(_m.UserWebGetJobsForCustomSearch, {"Query": query})
 
@@ -3231,36 +5082,59 @@ class GeneratedAPI(APIBase):
     ) -> models.ProtectedItemWithBackupRulesResponse:
         """User web get protected item with backup rules (``UserWebGetProtectedItemWithBackupRules``).
 
-        ``POST /api/v1/user/web/get-protected-item-with-backup-rules`` - auth: user
-        Requires server roles: auth.
-        Returns ``ProtectedItemWithBackupRulesResponse``.
+        ``POST /api/v1/user/web/get-protected-item-with-backup-rules`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Args:
+            source_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.ProtectedItemWithBackupRulesResponse`.
         """
         return await self._call(_m.UserWebGetProtectedItemWithBackupRules, {"SourceID": source_id})
 
     async def user_web_get_user_profile_and_hash(self) -> models.GetProfileAndHashResponseMessage:
         """User web get user profile and hash (``UserWebGetUserProfileAndHash``).
 
-        ``POST /api/v1/user/web/get-user-profile-and-hash`` - auth: user
-        Requires server roles: auth.
-        Returns ``GetProfileAndHashResponseMessage``.
+        ``POST /api/v1/user/web/get-user-profile-and-hash`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            :class:`~aiocomet.models.GetProfileAndHashResponseMessage`.
         """
         return await self._call(_m.UserWebGetUserProfileAndHash, {})
 
     async def user_web_job_cancel(self, job_id: str) -> models.CometAPIResponseMessage:
         """User web job cancel (``UserWebJobCancel``).
 
-        ``POST /api/v1/user/web/job/cancel`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/job/cancel`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            job_id: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.UserWebJobCancel, {"JobID": job_id})
 
     async def user_web_news_get_all(self) -> dict[str, models.NewsEntry]:
         """User web news get all (``UserWebNewsGetAll``).
 
-        ``POST /api/v1/user/web/news/get-all`` - auth: user
-        Requires server roles: auth.
-        Returns ``NewsEntries``.
+        ``POST /api/v1/user/web/news/get-all`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            Map of ``str`` to :class:`~aiocomet.models.NewsEntry` (``NewsEntries``).
         """
         return await self._call(_m.UserWebNewsGetAll, {})
 
@@ -3269,9 +5143,19 @@ class GeneratedAPI(APIBase):
     ) -> models.DispatcherStoredObjectsResponse:
         """User web request filesystem objects (``UserWebRequestFilesystemObjects``).
 
-        ``POST /api/v1/user/web/request-filesystem-objects`` - auth: user
-        Requires server roles: auth.
-        Returns ``DispatcherStoredObjectsResponse``.
+        ``POST /api/v1/user/web/request-filesystem-objects`` - auth: user. Needs an end-user
+        account (``account_type="user"``). The user account must have web access enabled. The
+        server must have these roles enabled: ``auth``. The target device must have granted:
+        ``view_filenames``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            target_id: ``str``.
+            path: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.DispatcherStoredObjectsResponse`.
         """
         return await self._call(
             _m.UserWebRequestFilesystemObjects, {"TargetID": target_id, "Path": path}
@@ -3287,9 +5171,22 @@ class GeneratedAPI(APIBase):
     ) -> models.RequestStorageVaultResponseMessage:
         """User web request storage vault (``UserWebRequestStorageVault``).
 
-        ``POST /api/v1/user/web/request-storage-vault`` - auth: user
-        Requires server roles: auth.
-        Returns ``RequestStorageVaultResponseMessage``.
+        ``POST /api/v1/user/web/request-storage-vault`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+        Servers before Comet 19.8.0 answer a ``CometAPIResponseMessage`` instead; it decodes
+        into the newer type with the other fields empty.
+
+        Args:
+            storage_provider: ``str``.
+            self_address: ``str``. Defaults to the client's base URL.
+            device_id: ``str``. Optional: not sent when ``None``.
+            profile_hash: ``str``. Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.RequestStorageVaultResponseMessage`.
         """
         return await self._call(
             _m.UserWebRequestStorageVault,
@@ -3304,27 +5201,41 @@ class GeneratedAPI(APIBase):
     async def user_web_request_storage_vault_providers(self) -> dict[str, str]:
         """User web request storage vault providers (``UserWebRequestStorageVaultProviders``).
 
-        ``POST /api/v1/user/web/request-storage-vault-providers`` - auth: user
-        Requires server roles: auth.
-        Returns ``map[string]string``.
+        ``POST /api/v1/user/web/request-storage-vault-providers`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Read-only: retried on connection errors, timeouts and HTTP 5xx.
+
+        Returns:
+            Map of ``str`` to ``str``.
         """
         return await self._call(_m.UserWebRequestStorageVaultProviders, {})
 
     async def user_web_session_revoke(self) -> models.CometAPIResponseMessage:
         """User web session revoke (``UserWebSessionRevoke``).
 
-        ``POST /api/v1/user/web/session/revoke`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/session/revoke`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(_m.UserWebSessionRevoke, {})
 
     async def user_web_session_start(self) -> models.SessionKeyRegeneratedResponse:
         """User web session start (``UserWebSessionStart``).
 
-        ``POST /api/v1/user/web/session/start`` - auth: user
-        Requires server roles: auth.
-        Returns ``SessionKeyRegeneratedResponse``.
+        ``POST /api/v1/user/web/session/start`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Returns:
+            :class:`~aiocomet.models.SessionKeyRegeneratedResponse`.
         """
         return await self._call(_m.UserWebSessionStart, {})
 
@@ -3333,9 +5244,18 @@ class GeneratedAPI(APIBase):
     ) -> models.GetProfileAndHashResponseMessage:
         """User web set profile hash (``UserWebSetProfileHash``).
 
-        ``POST /api/v1/user/web/set-profile-hash`` - auth: user
-        Requires server roles: auth.
-        Returns ``GetProfileAndHashResponseMessage``.
+        ``POST /api/v1/user/web/set-profile-hash`` - auth: user. Needs an end-user account
+        (``account_type="user"``). The user account must have web access enabled. The server
+        must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            profile_data: :class:`~aiocomet.models.UserProfileConfig`.
+            profile_hash: ``str``.
+
+        Returns:
+            :class:`~aiocomet.models.GetProfileAndHashResponseMessage`.
         """
         return await self._call(
             _m.UserWebSetProfileHash, {"ProfileData": profile_data, "ProfileHash": profile_hash}
@@ -3351,9 +5271,21 @@ class GeneratedAPI(APIBase):
     ) -> models.CometAPIResponseMessage:
         """User web set protected item with backup rules (``UserWebSetProtectedItemWithBackupRules``).
 
-        ``POST /api/v1/user/web/set-protected-item-with-backup-rules`` - auth: user
-        Requires server roles: auth.
-        Returns ``CometAPIResponseMessage``.
+        ``POST /api/v1/user/web/set-protected-item-with-backup-rules`` - auth: user. Needs an
+        end-user account (``account_type="user"``). The user account must have web access
+        enabled. The server must have these roles enabled: ``auth``.
+        Not retried (except after HTTP 429): if it fails after being sent, the error has
+        ``outcome_unknown=True``.
+
+        Args:
+            source_id: ``str``.
+            require_hash: ``str``. Optional: not sent when ``None``.
+            source: :class:`~aiocomet.models.SourceConfig`. Optional: not sent when ``None``.
+            backup_rules: map of ``str`` to :class:`~aiocomet.models.BackupRuleConfig`.
+                Optional: not sent when ``None``.
+
+        Returns:
+            :class:`~aiocomet.models.CometAPIResponseMessage`.
         """
         return await self._call(
             _m.UserWebSetProtectedItemWithBackupRules,

@@ -37,15 +37,25 @@ class AdminUserPermissions(CometModel):
     AllowEditExternalAuthSources: bool = msgspec.field(default=False)
     DenyConstellationRole: bool = msgspec.field(default=False)
     DenyViewServerHistory: bool = msgspec.field(default=False)
+    "Since Comet 23.6.0."
     DenyViewServerInfo: bool = msgspec.field(default=False)
+    "Since Comet 23.6.0."
     PreventDeleteStorageVault: bool = msgspec.field(default=False)
+    "Since Comet 24.3.2."
     PreventRequestStorageVault: bool = msgspec.field(default=False)
+    "Since Comet 23.6.0."
     PreventAddCustomStorageVault: bool = msgspec.field(default=False)
+    "Since Comet 23.6.0."
     HideCloudStorageBranding: bool = msgspec.field(default=False)
+    "Since Comet 23.6.0."
     ShouldRestrictProviderList: bool = msgspec.field(default=False)
+    "Since Comet 23.6.0."
     AllowedProvidersWhenRestricted: GoList[int] = msgspec.field(default_factory=list)
+    "Since Comet 23.6.0."
     AllowedUserPolicies: GoList[str] = msgspec.field(default_factory=list)
+    "Since Comet 23.9.11."
     DenySoftwareBuildRole: bool = msgspec.field(default=False)
+    "Since Comet 24.6.1."
 
     def __post_init__(self) -> None:
         """A Go server sends an empty slice, map or []byte as null."""
@@ -61,15 +71,20 @@ class AdminSecurityOptions(CometModel):
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Password", "TOTPKey"])
 
     PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``PASSWORD_FORMAT_*`` constants in :mod:`aiocomet.constants`."
     Password: str = msgspec.field(default="")
     AllowPasswordLogin: bool = msgspec.field(default=False)
     AllowPasswordAndTOTPLogin: bool = msgspec.field(default=False)
     AllowPasswordAndU2FLogin: bool = msgspec.field(default=False)
+    "Deprecated since Comet 21.12.0."
     AllowPasswordAndWebAuthnLogin: bool = msgspec.field(default=False)
     U2FRegistrations: GoList[AdminU2FRegistration] = msgspec.field(default_factory=list)
+    "Deprecated since Comet 21.12.0."
     WebAuthnRegistrations: GoList[AdminWebAuthnRegistration] = msgspec.field(default_factory=list)
     RequirePasswordChange: bool = msgspec.field(default=False)
+    "Since Comet 24.12.0."
     TOTPKeyEncryptionFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     TOTPKey: str = msgspec.field(default="")
     IPWhitelist: str = msgspec.field(default="")
 
@@ -87,6 +102,7 @@ class AdminAccountPropertiesResponse(CometModel):
     OrganizationID: str = msgspec.field(default="")
     Permissions: AdminUserPermissions | None = msgspec.field(default_factory=AdminUserPermissions)
     Security: AdminSecurityOptions | None = msgspec.field(default_factory=AdminSecurityOptions)
+    "Since Comet 18.9.9."
 
 
 class AdminEmailOptions(CometModel):
@@ -126,6 +142,7 @@ class AdminU2FRegistration(CometModel):
 
     Description: str = msgspec.field(default="")
     RegisterTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     Registration: GoBytes = msgspec.field(default=b"")
 
     def __post_init__(self) -> None:
@@ -156,7 +173,9 @@ class AdminWebAuthnRegistration(CometModel):
 
     Description: str = msgspec.field(default="")
     RegisterTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     Type: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.WebAuthnDeviceType`."
     IsLegacyU2F: bool = msgspec.field(default=False)
     ID: GoBytes = msgspec.field(default=b"")
     Credential: WebAuthnCredential | None = msgspec.field(default_factory=WebAuthnCredential)
@@ -176,15 +195,20 @@ class AllowedAdminUser(CometModel):
     OrganizationID: str = msgspec.field(default="")
     ExternalAuthenticationSource: str = msgspec.field(default="")
     PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``PASSWORD_FORMAT_*`` constants in :mod:`aiocomet.constants`."
     Password: str = msgspec.field(default="")
     AllowPasswordLogin: bool = msgspec.field(default=False)
     AllowPasswordAndTOTPLogin: bool = msgspec.field(default=False)
     AllowPasswordAndU2FLogin: bool = msgspec.field(default=False)
+    "Deprecated since Comet 21.12.0."
     AllowPasswordAndWebAuthnLogin: bool = msgspec.field(default=False)
     U2FRegistrations: GoList[AdminU2FRegistration] = msgspec.field(default_factory=list)
+    "Deprecated since Comet 21.12.0."
     WebAuthnRegistrations: GoList[AdminWebAuthnRegistration] = msgspec.field(default_factory=list)
     RequirePasswordChange: bool = msgspec.field(default=False)
+    "Since Comet 24.12.0."
     TOTPKeyEncryptionFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     TOTPKey: str = msgspec.field(default="")
     IPWhitelist: str = msgspec.field(default="")
     Permissions: AdminUserPermissions | None = msgspec.field(default_factory=AdminUserPermissions)
@@ -206,7 +230,9 @@ class AmazonAWSVirtualStorageRoleSettings(CometModel):
     AccessKey: str = msgspec.field(default="")
     SecretKey: str = msgspec.field(default="")
     UseObjectLock_Legacy_DoNotUse: bool = msgspec.field(default=False, name="UseObjectLock")
+    "Deprecated since Comet 23.x.x."
     ObjectLockMode: int = msgspec.field(default=0)
+    "One of the ``OBJECT_LOCK_*`` constants in :mod:`aiocomet.constants`."
     ObjectLockDays: int = msgspec.field(default=0)
     RemoveDeleted: bool = msgspec.field(default=False)
 
@@ -222,6 +248,7 @@ class AuthenticationRoleOptions(CometModel):
 
     RoleEnabled: bool = msgspec.field(default=False)
     DatabaseCheckLevel: int = msgspec.field(default=0)
+    "One of the ``INTEGRITYCHECK_*`` constants (not defined in the spec)."
     GenerateMissedBackupEvents: bool = msgspec.field(default=False)
     NoMissedBackupEventsBefore: int = msgspec.field(default=0)
     GenerateScheduledEmails: bool = msgspec.field(default=False)
@@ -270,6 +297,7 @@ class B2DestinationLocation(CometModel):
     Bucket: str = msgspec.field(default="")
     Prefix: str = msgspec.field(default="")
     MaxConnections: int = msgspec.field(default=0)
+    "Deprecated since Comet 21.9.7."
     HideDeletedFiles: bool = msgspec.field(default=False)
 
 
@@ -315,6 +343,7 @@ class BackupJobAdvancedOptions(CometModel):
     UseOnDiskIndexes: bool = msgspec.field(default=False)
     AllowZeroFilesSuccess: bool = msgspec.field(default=False)
     AutoRetentionLevel: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.AutoRetentionLevel`."
     ConcurrencyCount: int = msgspec.field(default=0)
     LogLevel: str = msgspec.field(default="")
     Tags: str = msgspec.field(default="")
@@ -325,6 +354,7 @@ class BackupJobProgress(CometModel):
 
     Counter: int = msgspec.field(default=0)
     SentTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     RecievedTime: int = msgspec.field(default=0)
     BytesDone: int = msgspec.field(default=0)
     ItemsDone: int = msgspec.field(default=0)
@@ -335,8 +365,11 @@ class SizeMeasurement(CometModel):
     "``SizeMeasurement``."
 
     Size: int = msgspec.field(default=0)
+    "Size in bytes."
     MeasureStarted: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     MeasureCompleted: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
 
 
 class BackupJobDetail(CometModel):
@@ -345,8 +378,11 @@ class BackupJobDetail(CometModel):
     GUID: str = msgspec.field(default="")
     Username: str = msgspec.field(default="")
     Classification: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.JobClassification`."
     Status: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.JobStatus`."
     StartTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     EndTime: int = msgspec.field(default=0)
     RetryCount: int = msgspec.field(default=0)
     SourceGUID: str = msgspec.field(default="")
@@ -354,6 +390,7 @@ class BackupJobDetail(CometModel):
     DeviceID: str = msgspec.field(default="")
     SnapshotID: str = msgspec.field(default="")
     BackupRuleGUID: str = msgspec.field(default="")
+    "Since Comet 24.6.6."
     ClientVersion: str = msgspec.field(default="")
     TotalDirectories: int = msgspec.field(default=0)
     TotalFiles: int = msgspec.field(default=0)
@@ -368,6 +405,7 @@ class BackupJobDetail(CometModel):
     TotalLicensedMailsCount: int = msgspec.field(default=0)
     TotalUnlicensedMailsCount: int = msgspec.field(default=0)
     ConflictingJobID: str = msgspec.field(default="")
+    "Since Comet 24.9.2."
     CancellationID: str = msgspec.field(default="")
     Progress: BackupJobProgress | None = msgspec.field(default_factory=BackupJobProgress)
     DestinationSizeStart: SizeMeasurement | None = msgspec.field(default_factory=SizeMeasurement)
@@ -381,8 +419,11 @@ class BackupRuleEventTriggers(CometModel):
     OnPCBoot: bool = msgspec.field(default=False)
     OnPCBootIfLastJobMissed: bool = msgspec.field(default=False)
     OnLastJobFailDoRetry: bool = msgspec.field(default=False)
+    "Since Comet 24.6.6."
     LastJobFailDoRetryCount: int = msgspec.field(default=0)
+    "Since Comet 24.6.6."
     LastJobFailDoRetryTime: int = msgspec.field(default=0)
+    "Since Comet 24.6.6."
 
 
 class BackupRuleConfig(CometModel):
@@ -390,6 +431,7 @@ class BackupRuleConfig(CometModel):
 
     Description: str = msgspec.field(default="")
     CreateTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     ModifyTime: int = msgspec.field(default=0)
     PreExec: GoList[str] = msgspec.field(default_factory=list)
     ThawExec: GoList[str] = msgspec.field(default_factory=list)
@@ -403,6 +445,7 @@ class BackupRuleConfig(CometModel):
     UseOnDiskIndexes: bool = msgspec.field(default=False)
     AllowZeroFilesSuccess: bool = msgspec.field(default=False)
     AutoRetentionLevel: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.AutoRetentionLevel`."
     ConcurrencyCount: int = msgspec.field(default=0)
     LogLevel: str = msgspec.field(default="")
     Tags: str = msgspec.field(default="")
@@ -431,6 +474,7 @@ class SSHConnection(CometModel):
     SSHServer: str = msgspec.field(default="")
     SSHUsername: str = msgspec.field(default="")
     SSHAuthMode: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.SSHAuthMode`."
     SSHPassword: str = msgspec.field(default="")
     SSHPrivateKey: str = msgspec.field(default="")
     SSHCustomAuth_UseKnownHostsFile: bool = msgspec.field(default=False)
@@ -443,6 +487,7 @@ class MacOSCodeSignProperties(CometModel):
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["AppleIDPass", "PfxFilePassword"])
 
     Level: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.MacOSCodesignLevel`."
     SignLocally: bool = msgspec.field(default=False)
     SSHServer: SSHConnection | None = msgspec.field(default_factory=SSHConnection)
     CertificateName: str = msgspec.field(default="")
@@ -450,10 +495,12 @@ class MacOSCodeSignProperties(CometModel):
     AppleID: str = msgspec.field(default="")
     AppleIDPass: str = msgspec.field(default="")
     AppleIDPassFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     CertificateFile: str = msgspec.field(default="")
     AppCertificateFile: str = msgspec.field(default="")
     PfxFilePassword: str = msgspec.field(default="")
     PfxFilePasswordFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     NotaryAPIIssuerID: str = msgspec.field(default="")
     NotaryAPIKeyID: str = msgspec.field(default="")
     NotaryAPIKeyFile: str = msgspec.field(default="")
@@ -471,6 +518,7 @@ class BrandingOptions(CometModel):
     )
 
     BrandingStyleType: int = msgspec.field(default=0)
+    "One of the ``BRANDINGSTYLETYPE_*`` constants in :mod:`aiocomet.constants`. Since Comet 23.3.3."
     BrandName: str = msgspec.field(default="")
     LogoImage: str = msgspec.field(default="")
     TopColor: str = msgspec.field(default="")
@@ -489,6 +537,7 @@ class BrandingOptions(CometModel):
     AdminHidePreBuiltClientOption: bool = msgspec.field(default=False)
     AdminHideBrandedCloudStorage: bool = msgspec.field(default=False)
     BuildMode: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.ClientBrandingBuildMode`."
     PathIcoFile: str = msgspec.field(default="")
     PathIcnsFile: str = msgspec.field(default="")
     PathMenuBarIcnsFile: str = msgspec.field(default="")
@@ -498,19 +547,24 @@ class BrandingOptions(CometModel):
     PathAppIconImage: str = msgspec.field(default="")
     PackageIdentifier: str = msgspec.field(default="")
     WindowsCodeSignMethod: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.WindowsCodesignMethod`."
     WindowsCodeSignPKCS12FilePath: str = msgspec.field(default="")
     WindowsCodeSignPKCS12PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignPKCS12Password: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Engine: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Module: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Certfile: str = msgspec.field(default="")
+    "Was deprecated from Comet 23.3.0 to 23.6.x."
     WindowsCodeSignPKCS11KeyID: str = msgspec.field(default="")
     WindowsCodeSignPKCS11PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignPKCS11Password: str = msgspec.field(default="")
     WindowsCodeSignAzureVaultName: str = msgspec.field(default="")
     WindowsCodeSignAzureCertName: str = msgspec.field(default="")
     WindowsCodeSignAzureAppID: str = msgspec.field(default="")
     WindowsCodeSignAzureAppSecretFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignAzureAppSecret: str = msgspec.field(default="")
     WindowsCodeSignAzureTenantID: str = msgspec.field(default="")
     WindowsCodeSignRelicServerURL: str = msgspec.field(default="")
@@ -544,6 +598,7 @@ class BrandingProperties(CometModel):
     AdminHidePreBuiltClientOption: bool = msgspec.field(default=False)
     AdminHideBrandedCloudStorage: bool = msgspec.field(default=False)
     BuildMode: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.ClientBrandingBuildMode`."
     PathIcoFile: str = msgspec.field(default="")
     PathIcnsFile: str = msgspec.field(default="")
     PathMenuBarIcnsFile: str = msgspec.field(default="")
@@ -553,19 +608,24 @@ class BrandingProperties(CometModel):
     PathAppIconImage: str = msgspec.field(default="")
     PackageIdentifier: str = msgspec.field(default="")
     WindowsCodeSignMethod: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.WindowsCodesignMethod`."
     WindowsCodeSignPKCS12FilePath: str = msgspec.field(default="")
     WindowsCodeSignPKCS12PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignPKCS12Password: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Engine: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Module: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Certfile: str = msgspec.field(default="")
+    "Was deprecated from Comet 23.3.0 to 23.6.x."
     WindowsCodeSignPKCS11KeyID: str = msgspec.field(default="")
     WindowsCodeSignPKCS11PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignPKCS11Password: str = msgspec.field(default="")
     WindowsCodeSignAzureVaultName: str = msgspec.field(default="")
     WindowsCodeSignAzureCertName: str = msgspec.field(default="")
     WindowsCodeSignAzureAppID: str = msgspec.field(default="")
     WindowsCodeSignAzureAppSecretFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignAzureAppSecret: str = msgspec.field(default="")
     WindowsCodeSignAzureTenantID: str = msgspec.field(default="")
     WindowsCodeSignRelicServerURL: str = msgspec.field(default="")
@@ -778,7 +838,9 @@ class BucketProperties(CometModel):
 
     OrganizationID: str = msgspec.field(default="")
     CreateTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     ReadWriteKeyFormat: int = msgspec.field(default=0)
+    "One of the ``PASSWORD_FORMAT_*`` constants in :mod:`aiocomet.constants`."
     ReadWriteKey: str = msgspec.field(default="")
     Size: SizeMeasurement | None = msgspec.field(default_factory=SizeMeasurement)
 
@@ -821,7 +883,9 @@ class ConstellationCheckReport(CometModel):
     "``ConstellationCheckReport``."
 
     CheckStarted: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     CheckCompleted: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     Usage: GoMap[str, BucketUsageInfo] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -847,6 +911,7 @@ class ConstellationStats(CometModel):
     "``ConstellationStats``."
 
     LastCheckStart: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     TotalChecksStarted: int = msgspec.field(default=0)
     TotalBucketsDeleted: int = msgspec.field(default=0)
     ChecksCurrentlyActive: int = msgspec.field(default=0)
@@ -858,6 +923,7 @@ class ConstellationStatusAPIResponse(CometModel):
     DeletionEnabled: bool = msgspec.field(default=False)
     Targets: GoList[str] = msgspec.field(default_factory=list)
     TargetNames: GoList[str] = msgspec.field(default_factory=list)
+    "Since Comet 18.6.2."
     Stats: ConstellationStats | None = msgspec.field(default_factory=ConstellationStats)
 
     def __post_init__(self) -> None:
@@ -872,7 +938,9 @@ class ContentMeasurement(CometModel):
     "``ContentMeasurement``."
 
     MeasureStarted: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     MeasureCompleted: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     Components: GoList[ContentMeasurementComponent] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -922,8 +990,11 @@ class CustomRemoteBucketSettings(CometModel):
 
     URL: str = msgspec.field(default="")
     CustomHeaders: GoMap[str, str] = msgspec.field(default_factory=dict)
+    "Since Comet 23.12.5."
     CustomBody: str = msgspec.field(default="")
+    "Since Comet 24.5.0."
     CustomBodyType: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.CustomRemoteBucketCustomBodyType`."
 
     def __post_init__(self) -> None:
         """A Go server sends an empty slice, map or []byte as null."""
@@ -967,16 +1038,21 @@ class SourceConfig(CometModel):
     "``SourceConfig``."
 
     Engine: str = msgspec.field(default="")
+    "One of the ``ENGINE_BUILTIN_*`` constants in :mod:`aiocomet.constants`."
     Description: str = msgspec.field(default="")
     OwnerDevice: str = msgspec.field(default="")
     CreateTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     ModifyTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     PreExec: GoList[str] = msgspec.field(default_factory=list)
     ThawExec: GoList[str] = msgspec.field(default_factory=list)
     PostExec: GoList[str] = msgspec.field(default_factory=list)
     EngineProps: GoMap[str, str] = msgspec.field(default_factory=dict)
     PolicySourceID: str = msgspec.field(default="")
+    "Since Comet 23.6.0."
     ExistingUserUpdate: bool = msgspec.field(default=False)
+    "Since Comet 23.6.0."
     OverrideDestinationRetention: GoMap[str, RetentionPolicy] = msgspec.field(default_factory=dict)
     Statistics: SourceStatistics | None = msgspec.field(default_factory=SourceStatistics)
 
@@ -1016,6 +1092,7 @@ class SwiftDestinationLocation(CometModel):
     TenantID: str = msgspec.field(default="")
     TrustID: str = msgspec.field(default="")
     AuthToken: str = msgspec.field(default="")
+    "Deprecated since Comet 17.8.0."
     Prefix: str = msgspec.field(default="")
     Container: str = msgspec.field(default="")
     DefaultContainerPolicy: str = msgspec.field(default="")
@@ -1065,13 +1142,16 @@ class DestinationStatistics(CometModel):
     )
     LastSuccessfulDeepVerify_GUID: str = msgspec.field(default="")
     LastSuccessfulDeepVerify_StartTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     LastSuccessfulDeepVerify_EndTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
 
 
 class RetentionPolicy(CometModel):
     "``RetentionPolicy``."
 
     Mode: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.RetentionMode`."
     Ranges: GoList[RetentionRange] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -1099,11 +1179,14 @@ class DestinationConfig(CometModel):
 
     Description: str = msgspec.field(default="")
     CreateTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     ModifyTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     PreExec: GoList[str] = msgspec.field(default_factory=list)
     ThawExec: GoList[str] = msgspec.field(default_factory=list)
     PostExec: GoList[str] = msgspec.field(default_factory=list)
     DestinationType: int = msgspec.field(default=0)
+    "One of the ``DESTINATIONTYPE_*`` constants in :mod:`aiocomet.constants`."
     CometServer: str = msgspec.field(default="")
     CometBucket: str = msgspec.field(default="")
     CometBucketKey: str = msgspec.field(default="")
@@ -1122,6 +1205,7 @@ class DestinationConfig(CometModel):
     SFTPUsername: str = msgspec.field(default="")
     SFTPRemotePath: str = msgspec.field(default="")
     SFTPAuthMode: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.SftpAuthMode`."
     SFTPPassword: str = msgspec.field(default="")
     SFTPPrivateKey: str = msgspec.field(default="")
     SFTPCustomAuth_UseKnownHostsFile: bool = msgspec.field(default=False)
@@ -1132,6 +1216,7 @@ class DestinationConfig(CometModel):
     FTPBaseUseHomeDirectory: bool = msgspec.field(default=False)
     FTPCustomBaseDirectory: str = msgspec.field(default="")
     FTPSMode: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.FtpsModeType`."
     FTPPort: int = msgspec.field(default=0)
     FTPMaxConnections: int = msgspec.field(default=0)
     FTPAcceptInvalidSSL: bool = msgspec.field(default=False)
@@ -1144,17 +1229,20 @@ class DestinationConfig(CometModel):
     LocalcopyWinSMBUsername: str = msgspec.field(default="")
     LocalcopyWinSMBPassword: str = msgspec.field(default="")
     LocalcopyWinSMBPasswordFormat: int = msgspec.field(default=0)
+    "One of the ``PASSWORD_FORMAT_*`` constants in :mod:`aiocomet.constants`."
     Swift: SwiftDestinationLocation | None = msgspec.field(default_factory=SwiftDestinationLocation)
     B2: B2DestinationLocation | None = msgspec.field(default_factory=B2DestinationLocation)
     WebDav: WebDavDestinationLocation | None = msgspec.field(
         default_factory=WebDavDestinationLocation
     )
+    "Since Comet 23.6.9."
     Storj: StorjDestinationLocation | None = msgspec.field(default_factory=StorjDestinationLocation)
     SMB: SMBDestinationLocation | None = msgspec.field(default_factory=SMBDestinationLocation)
     SpanTargets: GoList[DestinationLocation] = msgspec.field(default_factory=list)
     SpanUseStaticSlots: bool = msgspec.field(default=False)
     Tag: str = msgspec.field(default="")
     EncryptionKeyEncryptionMethod: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     EncryptedEncryptionKey: str = msgspec.field(default="")
     RepoInitTimestamp: int = msgspec.field(default=0)
     StorageLimitEnabled: bool = msgspec.field(default=False)
@@ -1197,6 +1285,7 @@ class DestinationLocation(CometModel):
     )
 
     DestinationType: int = msgspec.field(default=0)
+    "One of the ``DESTINATIONTYPE_*`` constants in :mod:`aiocomet.constants`."
     CometServer: str = msgspec.field(default="")
     CometBucket: str = msgspec.field(default="")
     CometBucketKey: str = msgspec.field(default="")
@@ -1215,6 +1304,7 @@ class DestinationLocation(CometModel):
     SFTPUsername: str = msgspec.field(default="")
     SFTPRemotePath: str = msgspec.field(default="")
     SFTPAuthMode: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.SftpAuthMode`."
     SFTPPassword: str = msgspec.field(default="")
     SFTPPrivateKey: str = msgspec.field(default="")
     SFTPCustomAuth_UseKnownHostsFile: bool = msgspec.field(default=False)
@@ -1225,6 +1315,7 @@ class DestinationLocation(CometModel):
     FTPBaseUseHomeDirectory: bool = msgspec.field(default=False)
     FTPCustomBaseDirectory: str = msgspec.field(default="")
     FTPSMode: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.FtpsModeType`."
     FTPPort: int = msgspec.field(default=0)
     FTPMaxConnections: int = msgspec.field(default=0)
     FTPAcceptInvalidSSL: bool = msgspec.field(default=False)
@@ -1237,11 +1328,13 @@ class DestinationLocation(CometModel):
     LocalcopyWinSMBUsername: str = msgspec.field(default="")
     LocalcopyWinSMBPassword: str = msgspec.field(default="")
     LocalcopyWinSMBPasswordFormat: int = msgspec.field(default=0)
+    "One of the ``PASSWORD_FORMAT_*`` constants in :mod:`aiocomet.constants`."
     Swift: SwiftDestinationLocation | None = msgspec.field(default_factory=SwiftDestinationLocation)
     B2: B2DestinationLocation | None = msgspec.field(default_factory=B2DestinationLocation)
     WebDav: WebDavDestinationLocation | None = msgspec.field(
         default_factory=WebDavDestinationLocation
     )
+    "Since Comet 23.6.9."
     Storj: StorjDestinationLocation | None = msgspec.field(default_factory=StorjDestinationLocation)
     SMB: SMBDestinationLocation | None = msgspec.field(default_factory=SMBDestinationLocation)
     SpanTargets: GoList[DestinationLocation] = msgspec.field(default_factory=list)
@@ -1261,7 +1354,9 @@ class OSInfo(CometModel):
     Distribution: str = msgspec.field(default="", name="distribution")
     Build: str = msgspec.field(default="", name="build")
     OS: str = msgspec.field(default="", name="os")
+    "Since Comet 23.6.0."
     Arch: str = msgspec.field(default="", name="arch")
+    "Since Comet 23.6.0."
 
 
 class DeviceConfig(CometModel):
@@ -1269,11 +1364,14 @@ class DeviceConfig(CometModel):
 
     FriendlyName: str = msgspec.field(default="")
     RegistrationTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     PlatformVersion: OSInfo | None = msgspec.field(default_factory=OSInfo)
     Sources: GoMap[str, SourceBasicInfo] = msgspec.field(default_factory=dict)
     DeviceTimezone: str = msgspec.field(default="")
     ClientVersion: str = msgspec.field(default="")
+    "Since Comet 23.6.0."
     SyncroUUID: str = msgspec.field(default="")
+    "Since Comet 23.9.8."
 
     def __post_init__(self) -> None:
         """A Go server sends an empty slice, map or []byte as null."""
@@ -1290,12 +1388,18 @@ class DiskDrive(CometModel):
     Model: str = msgspec.field(default="")
     SerialNumber: str = msgspec.field(default="")
     Size: int = msgspec.field(default=0)
+    "Size in bytes."
     Partitions: GoList[Partition] = msgspec.field(default_factory=list)
     DeviceParents: GoList[str] = msgspec.field(default_factory=list)
+    "Since Comet 24.6.x."
     Flags: int = msgspec.field(default=0)
+    "See the ``WINDISKFLAG_*`` constants (not defined in the spec)."
     Cylinders: int = msgspec.field(default=0)
+    "Deprecated since Comet 24.6.x."
     Heads: int = msgspec.field(default=0)
+    "Deprecated since Comet 24.6.x."
     Sectors: int = msgspec.field(default=0)
+    "Deprecated since Comet 24.6.x."
     SectorSize: int = msgspec.field(default=0)
     PartitionConflicts: GoList[PartitionConflict] = msgspec.field(default_factory=list)
 
@@ -1399,6 +1503,7 @@ class EmailOptions(CometModel):
     FromEmail: str = msgspec.field(default="")
     FromName: str = msgspec.field(default="")
     Mode: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.EmailDeliveryType`."
     EmailReportingOptions: GoList[EmailReportingOption] = msgspec.field(default_factory=list)
     SMTPHost: str = msgspec.field(default="")
     SMTPPort: int = msgspec.field(default=0)
@@ -1425,8 +1530,10 @@ class SearchClause(CometModel):
     "``SearchClause``."
 
     ClauseType: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.SearchClauseType`."
     RuleField: str = msgspec.field(default="")
     RuleOperator: str = msgspec.field(default="")
+    "One of the ``SEARCHOPERATOR_*`` constants in :mod:`aiocomet.constants`."
     RuleValue: str = msgspec.field(default="")
     ClauseChildren: GoList[SearchClause] = msgspec.field(default_factory=list)
 
@@ -1440,6 +1547,7 @@ class EmailReportConfig(CometModel):
     "``EmailReportConfig``."
 
     ReportType: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.EmailReportType`."
     SummaryFrequency: GoList[ScheduleConfig] = msgspec.field(default_factory=list)
     TimeSpan: TimeSpan | None = msgspec.field(default_factory=TimeSpan)
     Filter: SearchClause | None = msgspec.field(default_factory=SearchClause)
@@ -1472,6 +1580,7 @@ class EmailReportingOption(CometModel):
 
     EmailReportConfig: EmailReportConfig | None = msgspec.field(default_factory=EmailReportConfig)
     LanguageCode: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.LanguageCode`."
     LocalTimezone: str = msgspec.field(default="")
     Recipients: GoList[str] = msgspec.field(default_factory=list)
 
@@ -1489,6 +1598,7 @@ class ExternalLDAPAuthenticationSourceSettings(CometModel):
     Hostname: str = msgspec.field(default="")
     Port: int = msgspec.field(default=0)
     SecurityMethod: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.LDAPSecurityMethod`."
     AcceptInvalidSSL: bool = msgspec.field(default=False)
     FallbackServers: GoList[ExternalLDAPAuthenticationSourceServer] = msgspec.field(
         default_factory=list
@@ -1513,6 +1623,7 @@ class OidcConfig(CometModel):
     Hosts: GoList[str] = msgspec.field(default_factory=list)
     OrganizationID: str = msgspec.field(default="")
     Provider: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.OidcProvider`."
     ClientID: str = msgspec.field(default="")
     ClientSecret: str = msgspec.field(default="")
     SkipMFA: bool = msgspec.field(default=False)
@@ -1541,7 +1652,9 @@ class WasabiVirtualStorageRoleSettings(CometModel):
     AccessKey: str = msgspec.field(default="")
     SecretKey: str = msgspec.field(default="")
     UseObjectLock_Legacy_DoNotUse: bool = msgspec.field(default=False, name="UseObjectLock")
+    "Deprecated since Comet 23.x.x."
     ObjectLockMode: int = msgspec.field(default=0)
+    "One of the ``OBJECT_LOCK_*`` constants in :mod:`aiocomet.constants`."
     ObjectLockDays: int = msgspec.field(default=0)
     RemoveDeleted: bool = msgspec.field(default=False)
 
@@ -1557,11 +1670,15 @@ class S3GenericVirtualStorageRole(CometModel):
     AccessKey: str = msgspec.field(default="")
     SecretKey: str = msgspec.field(default="")
     UseObjectLock_Legacy_DoNotUse: bool = msgspec.field(default=False, name="UseObjectLock")
+    "Deprecated since Comet 23.x.x."
     ObjectLockMode: int = msgspec.field(default=0)
+    "One of the ``OBJECT_LOCK_*`` constants in :mod:`aiocomet.constants`."
     ObjectLockDays: int = msgspec.field(default=0)
     RemoveDeleted: bool = msgspec.field(default=False)
     Region: str = msgspec.field(default="")
+    "Since Comet 24.3.1."
     Prefix: str = msgspec.field(default="")
+    "Since Comet 24.6.3."
 
 
 class StorjVirtualStorageRoleSetting(CometModel):
@@ -1583,7 +1700,9 @@ class ImpossibleCloudPartnerTemplateSettings(CometModel):
     Region: str = msgspec.field(default="")
     AccessKey: str = msgspec.field(default="")
     UseObjectLock_Legacy_DoNotUse: bool = msgspec.field(default=False, name="UseObjectLock")
+    "Deprecated since Comet 23.x.x."
     ObjectLockMode: int = msgspec.field(default=0)
+    "One of the ``OBJECT_LOCK_*`` constants in :mod:`aiocomet.constants`."
     ObjectLockDays: int = msgspec.field(default=0)
     RemoveDeleted: bool = msgspec.field(default=False)
 
@@ -1597,7 +1716,9 @@ class ImpossibleCloudIAMTemplateSettings(CometModel):
     SecretKey: str = msgspec.field(default="")
     Region: str = msgspec.field(default="")
     UseObjectLock_Legacy_DoNotUse: bool = msgspec.field(default=False, name="UseObjectLock")
+    "Deprecated since Comet 23.x.x."
     ObjectLockMode: int = msgspec.field(default=0)
+    "One of the ``OBJECT_LOCK_*`` constants in :mod:`aiocomet.constants`."
     ObjectLockDays: int = msgspec.field(default=0)
     RemoveDeleted: bool = msgspec.field(default=False)
 
@@ -1608,6 +1729,7 @@ class ExternalAuthenticationSource(CometModel):
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Password"])
 
     Type: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.RemoteServerType`."
     Description: str = msgspec.field(default="")
     RemoteAddress: str = msgspec.field(default="")
     Username: str = msgspec.field(default="")
@@ -1669,6 +1791,7 @@ class ExternalLDAPAuthenticationSourceServer(CometModel):
     Hostname: str = msgspec.field(default="")
     Port: int = msgspec.field(default=0)
     SecurityMethod: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.LDAPSecurityMethod`."
     AcceptInvalidSSL: bool = msgspec.field(default=False)
 
 
@@ -1678,6 +1801,7 @@ class ExtraFileExclusion(CometModel):
     Exclude: str = msgspec.field(default="")
     Regex: bool = msgspec.field(default=False)
     RestrictOS: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.ExtraFileExclusionOSRestriction`."
 
 
 class FTPDestinationLocation(CometModel):
@@ -1691,6 +1815,7 @@ class FTPDestinationLocation(CometModel):
     FTPBaseUseHomeDirectory: bool = msgspec.field(default=False)
     FTPCustomBaseDirectory: str = msgspec.field(default="")
     FTPSMode: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.FtpsModeType`."
     FTPPort: int = msgspec.field(default=0)
     FTPMaxConnections: int = msgspec.field(default=0)
     FTPAcceptInvalidSSL: bool = msgspec.field(default=False)
@@ -1701,7 +1826,9 @@ class FileOption(CometModel):
 
     Filename: str = msgspec.field(default="")
     AllowEventTypes: GoList[int] = msgspec.field(default_factory=list)
+    "See the ``SEVT_*`` constants in :mod:`aiocomet.constants`."
     Level: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.StreamLevel`."
     PruningEnabled: bool = msgspec.field(default=False)
     PruningLimit: int = msgspec.field(default=0)
 
@@ -1757,12 +1884,17 @@ class UserPolicy(CometModel):
         default_factory=list
     )
     ModeScheduleSkipAlreadyRunning: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.DefaultSettingMode`."
     ModeScheduleLastJobFailDoRetry: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.DefaultSettingMode`."
     ModeLastJobFailDoRetryTime: int = msgspec.field(default=0)
     ModeLastJobFailDoRetryCount: int = msgspec.field(default=0)
     ModeAdminResetPassword: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.DefaultSettingMode`."
     ModeAdminViewFilenames: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.DefaultSettingMode`."
     ModeRequireUserResetPassword: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.DefaultSettingMode`."
     PreventDeleteSingleSnapshots: bool = msgspec.field(default=False)
     PreventChangeAccountPassword: bool = msgspec.field(default=False)
     PreventChangeEmailSettings: bool = msgspec.field(default=False)
@@ -1863,14 +1995,18 @@ class UserProfileConfig(CometModel):
     PolicyID: str = msgspec.field(default="")
     Policy: UserPolicy | None = msgspec.field(default_factory=UserPolicy)
     PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``PASSWORD_FORMAT_*`` constants in :mod:`aiocomet.constants`."
     PasswordHash: str = msgspec.field(default="")
     PasswordRecovery: str = msgspec.field(default="")
     AllowPasswordLogin: bool = msgspec.field(default=False)
     AllowPasswordAndTOTPLogin: bool = msgspec.field(default=False)
     TOTPKeyEncryptionFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     TOTPKey: str = msgspec.field(default="")
     RequirePasswordChange: bool = msgspec.field(default=False)
+    "Since Comet 20.3.4."
     CreateTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     CreationGUID: str = msgspec.field(default="")
     ServerConfig: UserServerConfig | None = msgspec.field(default_factory=UserServerConfig)
     AutoStorageTemplateGUID: str = msgspec.field(default="")
@@ -1915,6 +2051,7 @@ class SharedStorageQuota(CometModel):
     Description: str = msgspec.field(default="")
     OrganizationID: str = msgspec.field(default="")
     LimitBytes: int = msgspec.field(default=0)
+    "Size in bytes."
 
 
 class GetSharedStorageQuotaResponse(CometModel):
@@ -1927,12 +2064,14 @@ class GetSharedStorageQuotaResponse(CometModel):
     )
     SharedStorageQuotaHash: str = msgspec.field(default="")
     CurrentUsage: int = msgspec.field(default=0)
+    "Size in bytes."
 
 
 class UserGroup(CometModel):
     "``UserGroup``."
 
     CreatedAt: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     OrganizationID: str = msgspec.field(default="")
     Name: str = msgspec.field(default="")
 
@@ -1983,10 +2122,15 @@ class HyperVMachineInfo(CometModel):
     ID: str = msgspec.field(default="")
     DisplayName: str = msgspec.field(default="", name="Name")
     MemoryLimitMB: int = msgspec.field(default=0)
+    "Since Comet 24.12.x."
     CPUCores: int = msgspec.field(default=0)
+    "Since Comet 24.12.x."
     HardDrives: GoList[str] = msgspec.field(default_factory=list)
+    "Since Comet 24.12.x."
     Generation: int = msgspec.field(default=0)
+    "Since Comet 24.12.x."
     ConfigFilePath: str = msgspec.field(default="")
+    "Since Comet 24.12.x."
 
     def __post_init__(self) -> None:
         """A Go server sends an empty slice, map or []byte as null."""
@@ -2021,8 +2165,10 @@ class InstallToken(CometModel):
     Server: str = msgspec.field(default="")
     Token: str = msgspec.field(default="")
     CreateTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     Used: bool = msgspec.field(default=False)
     ExpireTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
 
 
 class InstallTokenResponse(CometModel):
@@ -2037,7 +2183,9 @@ class JobEntry(CometModel):
     "``JobEntry``."
 
     Time: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     Severity: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.Severity`."
     Message: str = msgspec.field(default="")
 
 
@@ -2082,10 +2230,12 @@ class LiveUserConnection(CometModel):
     DeviceID: str = msgspec.field(default="")
     ReportedVersion: str = msgspec.field(default="")
     ReportedPlatform: str = msgspec.field(default="")
+    "One of the ``PLATFORM_*`` constants (not defined in the spec)."
     ReportedPlatformVersion: OSInfo | None = msgspec.field(default_factory=OSInfo)
     DeviceTimeZone: str = msgspec.field(default="")
     IPAddress: str = msgspec.field(default="")
     ConnectionTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     AllowsFilenames: bool = msgspec.field(default=False)
 
 
@@ -2098,6 +2248,7 @@ class LocalDestinationLocation(CometModel):
     LocalcopyWinSMBUsername: str = msgspec.field(default="")
     LocalcopyWinSMBPassword: str = msgspec.field(default="")
     LocalcopyWinSMBPasswordFormat: int = msgspec.field(default=0)
+    "One of the ``PASSWORD_FORMAT_*`` constants in :mod:`aiocomet.constants`."
 
 
 class LocalStorageDirectory(CometModel):
@@ -2120,11 +2271,13 @@ class MSSQLConnection(CometModel):
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Password"])
 
     Type: str = msgspec.field(default="")
+    "One of the ``MSSQL_AUTH_*`` constants in :mod:`aiocomet.constants`."
     Username: str = msgspec.field(default="")
     Password: str = msgspec.field(default="")
     Hostname: str = msgspec.field(default="")
     InstanceName: str = msgspec.field(default="")
     Method: str = msgspec.field(default="")
+    "One of the ``MSSQL_METHOD_*`` constants in :mod:`aiocomet.constants`."
 
 
 class MSSQLLoginArgs(CometModel):
@@ -2134,6 +2287,7 @@ class MSSQLLoginArgs(CometModel):
 
     Instance: str = msgspec.field(default="")
     AuthMode: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.MSSQLAuthMode`."
     Username: str = msgspec.field(default="")
     Password: str = msgspec.field(default="")
     MethodIsOledb32Bit: bool = msgspec.field(default=False)
@@ -2151,6 +2305,7 @@ class MongoDBConnection(CometModel):
     Password: str = msgspec.field(default="")
     AuthenticationDB: str = msgspec.field(default="")
     MongoShellPath: str = msgspec.field(default="")
+    "Deprecated since Comet 22.12.3."
     MongodumpPath: str = msgspec.field(default="")
     ReadPreference: str = msgspec.field(default="")
     UseReplica: bool = msgspec.field(default=False)
@@ -2201,6 +2356,7 @@ class NewsEntry(CometModel):
 
     OrganizationID: str = msgspec.field(default="")
     DateTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     TextContent: str = msgspec.field(default="")
 
 
@@ -2208,7 +2364,9 @@ class ObjectLockStorageTemplateSettings(CometModel):
     "``ObjectLockStorageTemplateSettings``."
 
     UseObjectLock_Legacy_DoNotUse: bool = msgspec.field(default=False, name="UseObjectLock")
+    "Deprecated since Comet 23.x.x."
     ObjectLockMode: int = msgspec.field(default=0)
+    "One of the ``OBJECT_LOCK_*`` constants in :mod:`aiocomet.constants`."
     ObjectLockDays: int = msgspec.field(default=0)
     RemoveDeleted: bool = msgspec.field(default=False)
 
@@ -2248,12 +2406,17 @@ class Office365CustomSettingV2(CometModel):
     "``Office365CustomSettingV2`` (since 21.9.xx)."
 
     Organization: bool = msgspec.field(default=False)
+    "Deprecated since Comet 24.12.2."
     FilterMode: bool = msgspec.field(default=False)
     WholeOrg: bool = msgspec.field(default=False)
     BackupOptions: GoMap[str, int] = msgspec.field(default_factory=dict)
+    "A combination (bitwise OR) of the ``SERVICE_*`` constants in :mod:`aiocomet.constants`."
     MemberBackupOptions: GoMap[str, int] = msgspec.field(default_factory=dict)
+    "A combination (bitwise OR) of the ``SERVICE_*`` constants in :mod:`aiocomet.constants`."
     FilterOptions: GoMap[str, int] = msgspec.field(default_factory=dict)
+    "A combination (bitwise OR) of the ``SERVICE_*`` constants in :mod:`aiocomet.constants`."
     FilterMemberOptions: GoMap[str, int] = msgspec.field(default_factory=dict)
+    "A combination (bitwise OR) of the ``SERVICE_*`` constants in :mod:`aiocomet.constants`."
 
     def __post_init__(self) -> None:
         """A Go server sends an empty slice, map or []byte as null."""
@@ -2345,6 +2508,7 @@ class SoftwareBuildRoleOptions(CometModel):
     RoleEnabled: bool = msgspec.field(default=False)
     AllowUnauthenticatedDownloads: bool = msgspec.field(default=False)
     MaxBuilders: int = msgspec.field(default=0)
+    "Since Comet 24.3.8."
 
 
 class Organization(CometModel):
@@ -2415,6 +2579,7 @@ class PSAConfig(CometModel):
     CustomHeaders: GoMap[str, str] = msgspec.field(default_factory=dict)
     PartnerKey: str = msgspec.field(default="")
     Type: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.PSAType`."
     URL: str = msgspec.field(default="")
     GroupedBy: PSAGroupedBy | None = msgspec.field(default_factory=PSAGroupedBy)
 
@@ -2451,6 +2616,7 @@ class PVEBackupVM(CometModel):
     Name: str = msgspec.field(default="")
     Selected: bool = msgspec.field(default=False)
     Type: str = msgspec.field(default="")
+    "One of the ``PROXMOX_TYPE_*`` constants in :mod:`aiocomet.constants`."
     VMID: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
@@ -2467,6 +2633,7 @@ class PVEDisk(CometModel):
     StorageID: str = msgspec.field(default="")
     Volume: str = msgspec.field(default="")
     Size: int = msgspec.field(default=0)
+    "Size in bytes."
     Format: str = msgspec.field(default="")
     Options: str = msgspec.field(default="")
 
@@ -2534,6 +2701,7 @@ class Partition(CometModel):
     MountPoints: GoList[str] = msgspec.field(default_factory=list)
     ReadOffset: int = msgspec.field(default=0)
     Size: int = msgspec.field(default=0)
+    "Size in bytes."
     UsedSize: int = msgspec.field(default=0)
     Flags: int = msgspec.field(default=0)
     BytesPerFilesystemCluster: int = msgspec.field(default=0)
@@ -2564,6 +2732,7 @@ class PrivateBrandingProperties(CometModel):
     )
 
     BuildMode: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.ClientBrandingBuildMode`."
     PathIcoFile: str = msgspec.field(default="")
     PathIcnsFile: str = msgspec.field(default="")
     PathMenuBarIcnsFile: str = msgspec.field(default="")
@@ -2573,19 +2742,24 @@ class PrivateBrandingProperties(CometModel):
     PathAppIconImage: str = msgspec.field(default="")
     PackageIdentifier: str = msgspec.field(default="")
     WindowsCodeSignMethod: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.WindowsCodesignMethod`."
     WindowsCodeSignPKCS12FilePath: str = msgspec.field(default="")
     WindowsCodeSignPKCS12PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignPKCS12Password: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Engine: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Module: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Certfile: str = msgspec.field(default="")
+    "Was deprecated from Comet 23.3.0 to 23.6.x."
     WindowsCodeSignPKCS11KeyID: str = msgspec.field(default="")
     WindowsCodeSignPKCS11PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignPKCS11Password: str = msgspec.field(default="")
     WindowsCodeSignAzureVaultName: str = msgspec.field(default="")
     WindowsCodeSignAzureCertName: str = msgspec.field(default="")
     WindowsCodeSignAzureAppID: str = msgspec.field(default="")
     WindowsCodeSignAzureAppSecretFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignAzureAppSecret: str = msgspec.field(default="")
     WindowsCodeSignAzureTenantID: str = msgspec.field(default="")
     WindowsCodeSignRelicServerURL: str = msgspec.field(default="")
@@ -2701,6 +2875,7 @@ class RemoteServerAddress(CometModel):
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Password"])
 
     Type: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.RemoteServerType`."
     Description: str = msgspec.field(default="")
     RemoteAddress: str = msgspec.field(default="")
     Username: str = msgspec.field(default="")
@@ -2741,6 +2916,7 @@ class RemoteStorageOption(CometModel):
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Password"])
 
     Type: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.RemoteServerType`."
     Description: str = msgspec.field(default="")
     RemoteAddress: str = msgspec.field(default="")
     Username: str = msgspec.field(default="")
@@ -2786,6 +2962,7 @@ class ReplicaServer(CometModel):
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Password"])
 
     Type: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.RemoteServerType`."
     Description: str = msgspec.field(default="")
     RemoteAddress: str = msgspec.field(default="")
     Username: str = msgspec.field(default="")
@@ -2819,6 +2996,7 @@ class ReplicaServer(CometModel):
         default_factory=ImpossibleCloudIAMTemplateSettings
     )
     ReplicaDeletionStrategy: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.ReplicaDeletionStrategy`."
 
 
 class ReplicatorStateAPIResponse(CometModel):
@@ -2827,9 +3005,11 @@ class ReplicatorStateAPIResponse(CometModel):
     Description: str = msgspec.field(default="")
     RemoteServerID: str = msgspec.field(default="")
     DisplayClass: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.ReplicatorDisplayClass`."
     ActiveWorkers: int = msgspec.field(default=0)
     TotalWorkers: int = msgspec.field(default=0)
     State: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.ReplicatorState`."
     ItemsQueued: int = msgspec.field(default=0)
     BytesQueued: int = msgspec.field(default=0)
     LastWorkerSubmitTime: int = msgspec.field(default=0)
@@ -2865,7 +3045,9 @@ class VMwareConnection(CometModel):
     "``VMwareConnection``."
 
     ConnectionType: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.VMwareConnectionType`."
     SSH: SSHConnection | None = msgspec.field(default_factory=SSHConnection)
+    "Deprecated since Comet 23.9.11."
     VSphere: VSphereConnection | None = msgspec.field(default_factory=VSphereConnection)
 
 
@@ -2885,6 +3067,7 @@ class RestoreJobAdvancedOptions(CometModel):
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Password"])
 
     Type: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.RestoreType`."
     OverwriteExistingFiles: bool = msgspec.field(default=False)
     OverwriteIfNewer: bool = msgspec.field(default=False)
     OverwriteIfDifferentContent: bool = msgspec.field(default=False)
@@ -2893,8 +3076,11 @@ class RestoreJobAdvancedOptions(CometModel):
     DestPath: str = msgspec.field(default="")
     ExactDestPaths: GoList[str] = msgspec.field(default_factory=list)
     ArchiveFormat: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.RestoreArchiveFormat`."
     SkipUnreadableChunks: bool = msgspec.field(default=False)
+    "Since Comet 23.6.4."
     OnDiskIndexesKey: bool = msgspec.field(default=False)
+    "Since Comet 23.6.4."
     Office365Credential: Office365Credential | None = msgspec.field(
         default_factory=Office365Credential
     )
@@ -2911,9 +3097,11 @@ class RestoreJobAdvancedOptions(CometModel):
     VMwareConnection: VMwareRestoreTargetOptions | None = msgspec.field(
         default_factory=VMwareRestoreTargetOptions
     )
+    "Since Comet 24.12.x."
     HyperVConnection: HyperVRestoreTargetOptions | None = msgspec.field(
         default_factory=HyperVRestoreTargetOptions
     )
+    "Since Comet 24.12.x."
     ProxmoxConnection: ProxmoxRestoreTargetOptions | None = msgspec.field(
         default_factory=ProxmoxRestoreTargetOptions
     )
@@ -2928,6 +3116,7 @@ class RetentionRange(CometModel):
     "``RetentionRange``."
 
     Type: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.RetentionRangeType`."
     Timestamp: int = msgspec.field(default=0)
     Jobs: int = msgspec.field(default=0)
     Days: int = msgspec.field(default=0)
@@ -2966,6 +3155,7 @@ class SFTPDestinationLocation(CometModel):
     SFTPUsername: str = msgspec.field(default="")
     SFTPRemotePath: str = msgspec.field(default="")
     SFTPAuthMode: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.SftpAuthMode`."
     SFTPPassword: str = msgspec.field(default="")
     SFTPPrivateKey: str = msgspec.field(default="")
     SFTPCustomAuth_UseKnownHostsFile: bool = msgspec.field(default=False)
@@ -2994,11 +3184,16 @@ class SearchResultFileInfo(CometModel):
     Path: str = msgspec.field(default="", name="path")
     Name: str = msgspec.field(default="", name="name")
     Type: str = msgspec.field(default="", name="type")
+    "One of the ``STOREDOBJECTTYPE_*`` constants in :mod:`aiocomet.constants`."
     Mode: str = msgspec.field(default="", name="mode")
     ModTime: str = msgspec.field(default="", name="mtime")
+    "RFC 3339 date and time (text)."
     AccessTime: str = msgspec.field(default="", name="atime")
+    "RFC 3339 date and time (text)."
     ChangeTime: str = msgspec.field(default="", name="ctime")
+    "RFC 3339 date and time (text)."
     Size: int = msgspec.field(default=0, name="size")
+    "Size in bytes."
 
 
 class SearchSnapshotsResponse(CometModel):
@@ -3024,7 +3219,9 @@ class SelfBackupExportOptions(CometModel):
     Location: DestinationLocation | None = msgspec.field(default_factory=DestinationLocation)
     EncryptionKey: str = msgspec.field(default="")
     EncryptionKeyFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     Compression: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.CompressMode`."
     ExcludeJobsDB: bool = msgspec.field(default=False)
     IncludeServerLogs: bool = msgspec.field(default=False)
     RestrictToSingleOrgID: str = msgspec.field(default="")
@@ -3063,7 +3260,9 @@ class SelfBackupTarget(CometModel):
     Location: DestinationLocation | None = msgspec.field(default_factory=DestinationLocation)
     EncryptionKey: str = msgspec.field(default="")
     EncryptionKeyFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     Compression: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.CompressMode`."
     ExcludeJobsDB: bool = msgspec.field(default=False)
     IncludeServerLogs: bool = msgspec.field(default=False)
     RestrictToSingleOrgID: str = msgspec.field(default="")
@@ -3089,6 +3288,7 @@ class StorageRoleOptions(CometModel):
     LocalStorage_Legacy: GoList[LocalStorageDirectory] = msgspec.field(
         default_factory=list, name="LocalStorage"
     )
+    "Deprecated since Comet 17.3.5."
     ReplicateTo: GoList[ReplicaServer] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -3122,6 +3322,7 @@ class ServerConfigOptions(CometModel):
     LoginProtection: LoginProtectionOptions | None = msgspec.field(
         default_factory=LoginProtectionOptions
     )
+    "Since Comet 24.9.x."
     License: LicenseOptions | None = msgspec.field(default_factory=LicenseOptions)
     ListenAddresses: GoList[HTTPConnectorOptions] = msgspec.field(default_factory=list)
     Organizations: GoMap[str, Organization] = msgspec.field(default_factory=dict)
@@ -3207,18 +3408,25 @@ class ServerMetaVersionInfo(CometModel):
     AuthenticationRole: bool = msgspec.field(default=False)
     SoftwareBuildRole: bool = msgspec.field(default=False)
     ConstellationRole_Legacy: bool = msgspec.field(default=False, name="OverseerRole")
+    "Deprecated since Comet 18.2.0."
     ConstellationRole: bool = msgspec.field(default=False)
     ExperimentalOptions: GoList[str] = msgspec.field(default_factory=list)
     ServerStartTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     ServerStartHash: str = msgspec.field(default="")
     CurrentTime: int = msgspec.field(default=0)
     ServerLicenseHash: str = msgspec.field(default="")
     ServerLicenseFeaturesAll: bool = msgspec.field(default=False)
+    "Deprecated since Comet 24.9.x."
     ServerLicenseFeatureSet: int = msgspec.field(default=0)
     ServerLicenseLimit: LicenseLimits | None = msgspec.field(default_factory=LicenseLimits)
+    "Since Comet 24.6.3."
     ConfiguredDevices: int = msgspec.field(default=0)
+    "Since Comet 24.6.3."
     BoosterLimit: GoMap[str, int] = msgspec.field(default_factory=dict)
+    "Since Comet 24.6.3."
     LicenseValidUntil: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     EmailsSentSuccessfully: int = msgspec.field(default=0)
     EmailsSentErrors: int = msgspec.field(default=0)
     EmailsWaitingInQueue: int = msgspec.field(default=0)
@@ -3228,6 +3436,7 @@ class ServerMetaVersionInfo(CometModel):
     ScheduledEmailThreadLastWakeTime: int = msgspec.field(default=0)
     ScheduledEmailThreadLastWakeSentEmails: bool = msgspec.field(default=False)
     SelfBackup: GoList[SelfBackupStatistics] = msgspec.field(default_factory=list)
+    "Since Comet 21.3.2."
 
     def __post_init__(self) -> None:
         """A Go server sends an empty slice, map or []byte as null."""
@@ -3248,6 +3457,7 @@ class SessionKeyRegeneratedResponse(CometModel):
     Message: str = msgspec.field(default="")
     SessionKey: str = msgspec.field(default="")
     SessionType: str = msgspec.field(default="")
+    "Since Comet 18.12.3."
 
 
 class SetSharedStorageQuotaResponse(CometModel):
@@ -3290,6 +3500,7 @@ class SourceBasicInfo(CometModel):
     O365AccountCount: int = msgspec.field(default=0)
     TotalVmCount: int = msgspec.field(default=0)
     Size: int = msgspec.field(default=0)
+    "Size in bytes."
     OverrideDestinationRetention: GoMap[str, RetentionPolicy] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -3353,9 +3564,12 @@ class StoredObject(CometModel):
 
     Name: str = msgspec.field(default="", name="name")
     ModifyTime: int = msgspec.field(default=0, name="mtime")
+    "Unix timestamp, in seconds."
     Type: str = msgspec.field(default="", name="type")
+    "One of the ``STOREDOBJECTTYPE_*`` constants in :mod:`aiocomet.constants`."
     Subtree: str = msgspec.field(default="", name="subtree")
     Size: int = msgspec.field(default=0, name="size")
+    "Size in bytes."
     DisplayName: str = msgspec.field(default="", name="dname")
     ItemClass: str = msgspec.field(default="", name="itemClass")
     From: str = msgspec.field(default="", name="from")
@@ -3363,7 +3577,9 @@ class StoredObject(CometModel):
     ReceivedDateTime: int = msgspec.field(default=0, name="rtime")
     HasAttachments: bool = msgspec.field(default=False, name="has_attachments")
     StartTime: int = msgspec.field(default=0, name="stime")
+    "Unix timestamp, in seconds."
     EndTime: int = msgspec.field(default=0, name="etime")
+    "Unix timestamp, in seconds."
     RecursiveCountKnown: bool = msgspec.field(default=False, name="r")
     RecursiveFiles: int = msgspec.field(default=0, name="f")
     RecursiveBytes: int = msgspec.field(default=0, name="b")
@@ -3377,6 +3593,7 @@ class StreamableEvent(CometModel):
     OwnerOrganizationID: str = msgspec.field(default="")
     ResourceID: str = msgspec.field(default="")
     Type: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.StreamableEventType`."
     Timestamp: int = msgspec.field(default=0)
     TypeString: str = msgspec.field(default="")
     Data: Any = msgspec.field(default=None)
@@ -3399,7 +3616,9 @@ class TotpRegeneratedResponse(CometModel):
     Message: str = msgspec.field(default="")
     Image: str = msgspec.field(default="")
     URL: str = msgspec.field(default="")
+    "Since Comet 18.9.9."
     ProfileHash: str = msgspec.field(default="")
+    "Since Comet 20.3.2."
 
 
 class U2FRegisterRequest(CometModel):
@@ -3471,6 +3690,7 @@ class UpdateCampaignDeviceStatus(CometModel):
     "``UpdateCampaignDeviceStatus``."
 
     Status: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.UpdateStatus`."
 
 
 class UpdateCampaignOptions(CometModel):
@@ -3496,6 +3716,7 @@ class UpdateCampaignProperties(CometModel):
     ApplyDeviceFilter: bool = msgspec.field(default=False)
     DeviceFilter: SearchClause | None = msgspec.field(default_factory=SearchClause)
     StartTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     TargetVersion: str = msgspec.field(default="")
 
 
@@ -3510,6 +3731,7 @@ class UpdateCampaignStatus(CometModel):
     ApplyDeviceFilter: bool = msgspec.field(default=False)
     DeviceFilter: SearchClause | None = msgspec.field(default_factory=SearchClause)
     StartTime: int = msgspec.field(default=0)
+    "Unix timestamp, in seconds."
     TargetVersion: str = msgspec.field(default="")
     Devices: GoList[UpdateCampaignStatusDeviceEntry] = msgspec.field(default_factory=list)
 
@@ -3525,6 +3747,7 @@ class UpdateCampaignStatusDeviceEntry(CometModel):
     Username: str = msgspec.field(default="")
     DeviceID: str = msgspec.field(default="")
     Status: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.UpdateStatus`."
 
 
 class UserCustomEmailSettings(CometModel):
@@ -3576,6 +3799,7 @@ class VMInfo(CometModel):
     Name: str = msgspec.field(default="")
     CPUCores: int = msgspec.field(default=0)
     RamBytes: int = msgspec.field(default=0)
+    "Size in bytes."
     FirmwareType: str = msgspec.field(default="")
     ConfigPath: str = msgspec.field(default="")
     Disks: GoList[VMDiskInfo] = msgspec.field(default_factory=list)
@@ -3653,10 +3877,13 @@ class VaultSnapshot(CometModel):
 
     Snapshot: str = msgspec.field(default="")
     EngineType: str = msgspec.field(default="")
+    "Since Comet 24.3.x."
     Source: str = msgspec.field(default="")
     CreateTime: int = msgspec.field(default=0)
     HasOriginalPathInfo: bool = msgspec.field(default=False)
+    "Since Comet 20.12.4."
     Tags: GoList[str] = msgspec.field(default_factory=list)
+    "Since Comet 25.9.4."
 
     def __post_init__(self) -> None:
         """A Go server sends an empty slice, map or []byte as null."""
@@ -3820,6 +4047,7 @@ class WebInterfaceBrandingProperties(CometModel):
     "``WebInterfaceBrandingProperties``."
 
     BrandingStyleType: int = msgspec.field(default=0)
+    "One of the ``BRANDINGSTYLETYPE_*`` constants in :mod:`aiocomet.constants`. Since Comet 23.3.3."
     BrandName: str = msgspec.field(default="")
     LogoImage: str = msgspec.field(default="")
     TopColor: str = msgspec.field(default="")
@@ -3836,7 +4064,9 @@ class WebhookOption(CometModel):
     URL: str = msgspec.field(default="")
     CustomHeaders: GoMap[str, str] = msgspec.field(default_factory=dict)
     Level: str = msgspec.field(default="")
+    "One of :class:`~aiocomet.constants.StreamLevel`."
     WhiteListedEventTypes: GoList[int] = msgspec.field(default_factory=list)
+    "See the ``SEVT_*`` constants in :mod:`aiocomet.constants`."
 
     def __post_init__(self) -> None:
         """A Go server sends an empty slice, map or []byte as null."""
@@ -3855,6 +4085,7 @@ class WinSMBAuth(CometModel):
     Username: str = msgspec.field(default="")
     Password: str = msgspec.field(default="")
     PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``PASSWORD_FORMAT_*`` constants in :mod:`aiocomet.constants`."
 
 
 class WindowsCodeSignProperties(CometModel):
@@ -3869,19 +4100,24 @@ class WindowsCodeSignProperties(CometModel):
     )
 
     WindowsCodeSignMethod: int = msgspec.field(default=0)
+    "One of :class:`~aiocomet.constants.WindowsCodesignMethod`."
     WindowsCodeSignPKCS12FilePath: str = msgspec.field(default="")
     WindowsCodeSignPKCS12PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignPKCS12Password: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Engine: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Module: str = msgspec.field(default="")
     WindowsCodeSignPKCS11Certfile: str = msgspec.field(default="")
+    "Was deprecated from Comet 23.3.0 to 23.6.x."
     WindowsCodeSignPKCS11KeyID: str = msgspec.field(default="")
     WindowsCodeSignPKCS11PasswordFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignPKCS11Password: str = msgspec.field(default="")
     WindowsCodeSignAzureVaultName: str = msgspec.field(default="")
     WindowsCodeSignAzureCertName: str = msgspec.field(default="")
     WindowsCodeSignAzureAppID: str = msgspec.field(default="")
     WindowsCodeSignAzureAppSecretFormat: int = msgspec.field(default=0)
+    "One of the ``ENCRYPTIONMETHOD_*`` constants in :mod:`aiocomet.constants`."
     WindowsCodeSignAzureAppSecret: str = msgspec.field(default="")
     WindowsCodeSignAzureTenantID: str = msgspec.field(default="")
     WindowsCodeSignRelicServerURL: str = msgspec.field(default="")
