@@ -10,7 +10,7 @@ import aiocomet
 
 project = "aiocomet"
 author = "aiocomet contributors"
-copyright = "2026, aiocomet contributors"  # noqa: A001 (Sphinx's name)
+copyright = "2026, aiocomet contributors"
 release = aiocomet.__version__
 version = release
 
