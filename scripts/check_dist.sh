@@ -51,7 +51,7 @@ cd "$WORK/elsewhere"
     exit 1
 }
 tail -n 2 demo.log
-# The testing guide's example, as a user writes it: the plugin, asyncio_mode = auto.
+# The testing guide's example, as a user writes it: the plugin and the guide's pytest config.
 cat > test_plugin_example.py <<'EOF'
 from aiocomet import CometClient
 from aiocomet.testing import CometEmulator
@@ -65,7 +65,7 @@ async def test_add_user(comet_emulator: CometEmulator) -> None:
         await client.admin_add_user("carol", "a-password")
         assert "carol" in await client.admin_list_users()
 EOF
-printf '[pytest]\nasyncio_mode = auto\n' > pytest.ini
+printf '[tool.pytest.ini_options]\nasyncio_mode = "auto"\nasyncio_default_fixture_loop_scope = "function"\n' > pyproject.toml
 "$WORK/user/bin/python" -m pytest -q -p no:cacheprovider test_plugin_example.py
 
 echo "== the unpacked sdist collects the whole test suite"

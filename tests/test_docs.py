@@ -21,7 +21,10 @@ import pytest
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 DOCS_URL = "http://127.0.0.1:8060"
 EMULATOR_COMMAND = "aiocomet emulator --port 8060 --user alice:alice-pw --simulate-jobs 2"
-PYTEST_CONFIG = '[tool.pytest.ini_options]\nasyncio_mode = "auto"\n'
+PYTEST_CONFIG = """[tool.pytest.ini_options]
+asyncio_mode = "auto"
+asyncio_default_fixture_loop_scope = "function"
+"""
 RUN_LIMIT = 120  # seconds: a bound for a hung example, not a synchronisation
 
 
