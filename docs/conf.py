@@ -6,7 +6,11 @@ Guides are Markdown (MyST); the API reference is generated from the docstrings.
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import Any
+
 import aiocomet
+import aiocomet.constants
 
 project = "aiocomet"
 author = "aiocomet contributors"
@@ -36,3 +40,54 @@ napoleon_numpy_docstring = False
 html_theme = "furo"
 html_title = f"aiocomet {release}"
 html_show_sourcelink = False
+
+
+CONSTANTS_MARKER = "<!-- every constant -->"
+
+
+def _list_constants(app: Any, docname: str, source: list[str]) -> None:
+    """Expand the marker on the constants page into one entry per module-level constant.
+
+    autodoc lists classes re-exported by ``aiocomet.constants`` but not plain values
+    (they carry no module of their own), so each is named explicitly.
+    """
+    if docname != "reference/constants":
+        return
+    entries = []
+    for name in aiocomet.constants.__all__:
+        value = getattr(aiocomet.constants, name)
+        if isinstance(value, int | str):  # not the enums (listed above) nor the two maps
+            entries.append(f".. autodata:: aiocomet.constants.{name}")
+    block = "```{eval-rst}\n" + "\n\n".join(entries) + "\n```"
+    source[0] = source[0].replace(CONSTANTS_MARKER, block)
+
+
+def _enum_of() -> dict[str, str]:
+    """Constant name -> the enum (constant group) that has a member of that name."""
+    groups: dict[str, str] = {}
+    for name in aiocomet.constants.__all__:
+        value = getattr(aiocomet.constants, name)
+        if isinstance(value, type) and issubclass(value, Enum):
+            groups.update((member, name) for member in value.__members__)
+    return groups
+
+
+ENUM_OF = _enum_of()
+
+
+def _constant_docstring(
+    app: Any, what: str, name: str, obj: object, options: Any, lines: list[str]
+) -> None:
+    """A constant's entry names its group, instead of the docstring of ``int`` or ``str``."""
+    prefix = "aiocomet.constants."
+    if what != "data" or not name.startswith(prefix):
+        return
+    lines.clear()
+    group = ENUM_OF.get(name.removeprefix(prefix))
+    if group:
+        lines.append(f"A value of :class:`~aiocomet.constants.{group}`.")
+
+
+def setup(app: Any) -> None:
+    app.connect("source-read", _list_constants)
+    app.connect("autodoc-process-docstring", _constant_docstring)
