@@ -94,11 +94,13 @@ class StatefulAPI:
         accounts: Accounts,
         publish: Publisher,
         on_webhooks_changed: Callable[[], None],
+        download_size: int,
     ) -> None:
         self.state = state
         self.accounts = accounts
         self.publish = publish
         self.on_webhooks_changed = on_webhooks_changed
+        self.download_size = download_size
 
     def handles(self, name: str) -> bool:
         return name in HANDLERS
@@ -340,7 +342,7 @@ def _policy_new(api: StatefulAPI, call: Call) -> Any:
     policy = normalize(GroupPolicy, call.raw["Policy"])
     policy_id = api.state.new_policy(policy)
     api.publish(c.SEVT_POLICY_NEW, policy, resource_id=policy_id, actor=call.actor)
-    return ok(PolicyHash=content_hash(policy), PolicyID=policy_id)
+    return ok(PolicyHash=content_hash(policy))  # exactly CreateGroupPolicyResponse: no ID
 
 
 @stateful("AdminPoliciesGet")

@@ -22,6 +22,7 @@ from .._generated import constants as c
 from .._generated.models import (
     BackupJobDetail,
     GroupPolicy,
+    JobEntry,
     LicenseLimits,
     ServerConfigOptions,
     ServerMetaVersionInfo,
@@ -33,13 +34,24 @@ _sorted = msgspec.json.Encoder(order="sorted")
 DAY = 86400
 
 
-class StateError(Exception):
-    """An API call that the server refuses: carries the HTTP status and message."""
+UNKNOWN_USER = (403, "Unauthorised")
+"""How a real server (20.9.0 and later) answers for a user the admin cannot see."""
 
-    def __init__(self, status: int, message: str) -> None:
+
+class StateError(Exception):
+    """An API call that the server refuses: carries the HTTP status and message.
+
+    ``in_body`` is the (Status, Message) a real server puts in its 200 answer
+    when that differs from the HTTP-mode status and message.
+    """
+
+    def __init__(
+        self, status: int, message: str, *, in_body: tuple[int, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.in_body = in_body
 
 
 def normalize(cls: type[Any], raw: bytes | str) -> dict[str, Any]:
@@ -135,7 +147,9 @@ class ServerState:
         try:
             return self.profiles[username]
         except KeyError:
-            raise StateError(404, f"User {username!r} does not exist") from None
+            raise StateError(
+                404, f"User {username!r} does not exist", in_body=UNKNOWN_USER
+            ) from None
 
     def set_profile(self, username: str, profile: dict[str, Any]) -> dict[str, Any]:
         self.profile(username)
@@ -244,16 +258,30 @@ class ServerState:
         self.jobs[guid] = done
         return done
 
-    def job_log(self, guid: str, username: str | None = None) -> bytes:
+    def job_log_entries(self, guid: str, username: str | None = None) -> list[JobEntry]:
+        """The job's log; ``AdminGetJobLog`` is the same entries as text."""
         job = self.job(guid, username)
-        lines = [f"{job.StartTime}\tI\tStarting job {job.GUID} for {job.Username}"]
+        info = c.SEVERITY_INFO
+        entries = [JobEntry(Time=job.StartTime, Severity=info, Message=f"Starting job {guid}")]
         if job.EndTime:
-            lines.append(
-                f"{job.EndTime}\tI\tFiles: {job.TotalFiles}, directories: "
-                f"{job.TotalDirectories}, size: {job.TotalSize} bytes"
+            summary = (
+                f"Files: {job.TotalFiles}, directories: {job.TotalDirectories}, "
+                f"size: {job.TotalSize} bytes"
             )
-            lines.append(f"{job.EndTime}\tI\tJob finished with status {job.Status}")
-        return ("\n".join(lines) + "\n").encode()
+            failed = c.JOB_STATUS_FAILED__MIN <= job.Status <= c.JOB_STATUS_FAILED__MAX
+            entries.append(JobEntry(Time=job.EndTime, Severity=info, Message=summary))
+            entries.append(
+                JobEntry(
+                    Time=job.EndTime,
+                    Severity=c.SEVERITY_ERROR if failed else info,
+                    Message=f"Job finished with status {job.Status}",
+                )
+            )
+        return entries
+
+    def job_log(self, guid: str, username: str | None = None) -> bytes:
+        entries = self.job_log_entries(guid, username)
+        return "".join(f"{e.Time}\t{e.Severity}\t{e.Message}\n" for e in entries).encode()
 
     # -- server config, webhooks, resources ---------------------------------------------
 
