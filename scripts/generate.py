@@ -84,20 +84,25 @@ class Spec:
             t = self.aliases[t]
         return t
 
-    def py_type(self, t: str, prefix: str = "") -> str:
-        """Python annotation for a spec type string."""
+    def py_type(self, t: str, prefix: str = "", go: bool = False) -> str:
+        """Python annotation for a spec type string.
+
+        ``go``: containers as ``GoList``/``GoMap``/``GoBytes`` (model fields, where
+        the server's ``null`` for a nil slice or map must decode; see ``_model``).
+        """
         t = self.resolve(t)
+        names = ("GoList", "GoMap", "GoBytes") if go else ("list", "dict", "bytes")
         if t.startswith("[]"):
-            return f"list[{self.py_type(t[2:], prefix)}]"
+            return f"{names[0]}[{self.py_type(t[2:], prefix, go)}]"
         if t.startswith("map["):
             key, value = split_map(t)
-            return f"dict[{self.py_type(key, prefix)}, {self.py_type(value, prefix)}]"
+            return f"{names[1]}[{self.py_type(key, prefix)}, {self.py_type(value, prefix, go)}]"
         if t in INT_TYPES:
             return "int"
         if t in SCALARS:
             return SCALARS[t]
         if t == "bytes":
-            return "bytes"
+            return names[2]
         if t in self.structs:
             return prefix + t
         raise ValueError(f"unknown spec type {t!r}")
@@ -163,13 +168,13 @@ def struct_order(spec: Spec) -> list[str]:
 
 def field_line(spec: Spec, f: dict[str, Any], defined: set[str]) -> str:
     t = f["type"]
-    ann = spec.py_type(t)
     kind = spec.kind(t)
+    ann = spec.py_type(t, go=kind in NULL_AS_EMPTY)
     rename = f', name="{f["json"]}"' if f["json"] != f["name"] else ""
     if kind == "list":
-        ann, default = f"{ann} | None", "default_factory=list"
+        default = "default_factory=list"
     elif kind == "dict":
-        ann, default = f"{ann} | None", "default_factory=dict"
+        default = "default_factory=dict"
     elif kind == "struct":
         target = spec.resolve(t)
         ann = f"{ann} | None"
@@ -177,7 +182,7 @@ def field_line(spec: Spec, f: dict[str, Any], defined: set[str]) -> str:
     elif kind == "any":
         default = "default=None"
     elif kind == "bytes":
-        ann, default = "bytes | None", 'default=b""'
+        default = 'default=b""'
     elif kind == "string":
         default = 'default=""'
     elif kind == "bool":
@@ -187,6 +192,57 @@ def field_line(spec: Spec, f: dict[str, Any], defined: set[str]) -> str:
     else:
         default = "default=0"
     return f"    {f['name']}: {ann} = msgspec.field({default}{rename})"
+
+
+NULL_AS_EMPTY = {"list": "[]", "dict": "{}", "bytes": 'b""'}
+"""Kinds Go sends as ``null`` when nil, and the empty value that ``null`` decodes to."""
+
+
+def post_init(spec: Spec, fields: list[dict[str, Any]]) -> str:
+    """``__post_init__`` turning the ``null`` of a nil slice, map or []byte into an empty one.
+
+    msgspec calls it for every decoded instance, so it is emitted only for structs
+    with such fields and is straight-line code: a few ``is None`` tests.
+    """
+    lines = []
+    for f in fields:
+        kind = spec.kind(f["type"])
+        if kind not in NULL_AS_EMPTY:
+            continue
+        attr = f"self.{f['name']}"
+        lines += [f"        if {attr} is None:\n", f"            {attr} = {NULL_AS_EMPTY[kind]}\n"]
+        inner = container_items(spec, f["type"])
+        if inner is None:
+            continue
+        empty = NULL_AS_EMPTY[spec.kind(inner)]
+        if container_items(spec, inner) is not None:
+            raise ValueError(f"{f['name']}: containers nested deeper than two levels")
+        if kind == "dict":
+            fixed = f"{{k: {empty} if v is None else v for k, v in {attr}.items()}}"
+            lines += [
+                f"        elif any(v is None for v in {attr}.values()):\n",
+                f"            {attr} = {fixed}\n",
+            ]
+        else:
+            lines += [
+                f"        elif any(v is None for v in {attr}):\n",
+                f"            {attr} = [{empty} if v is None else v for v in {attr}]\n",
+            ]
+    if not lines:
+        return ""
+    return "\n    def __post_init__(self) -> None:\n" + "".join(lines)
+
+
+def container_items(spec: Spec, t: str) -> str | None:
+    """The item (list) or value (map) type of ``t`` when that can be ``null`` itself."""
+    t = spec.resolve(t)
+    if t.startswith("[]"):
+        inner = t[2:]
+    elif t.startswith("map["):
+        inner = split_map(t)[1]
+    else:
+        return None
+    return inner if spec.kind(inner) in NULL_AS_EMPTY else None
 
 
 def is_secret(spec: Spec, field: dict[str, Any]) -> bool:
@@ -201,7 +257,7 @@ def gen_models(spec: Spec) -> str:
     out = [header(spec, "Comet Server API models: one msgspec Struct per spec struct.")]
     out.append("from __future__ import annotations\n\n")
     out.append("from typing import Any, ClassVar\n\nimport msgspec\n\n")
-    out.append("from .._model import CometModel\n\n")
+    out.append("from .._model import CometModel, GoBytes, GoList, GoMap\n\n")
     defined: set[str] = set()
     for name in struct_order(spec):
         s = spec.structs[name]
@@ -221,6 +277,7 @@ def gen_models(spec: Spec) -> str:
             out.append(field_line(spec, f, defined) + "\n")
         if not s["fields"]:
             out.append("    pass\n")
+        out.append(post_init(spec, s["fields"]))
         defined.add(name)
     names = sorted(spec.structs)
     out.append("\n\nSTRUCTS: dict[str, type[CometModel]] = {\n")

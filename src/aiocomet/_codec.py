@@ -5,6 +5,10 @@ SDK and saved back must not lose them, so :func:`decode` decodes twice — once
 typed (fast, in C) and once untyped — and parks every unknown key on the
 struct instance it belongs to; :func:`encode` puts them back. Only fields
 whose type can hold a struct are walked, so flat structs cost nothing extra.
+
+A Go server sends an empty (nil) slice or map as ``null``: a ``null`` answer
+where a list or dict is expected decodes as an empty one (models do the same
+for their fields, see ``aiocomet._model``).
 """
 
 from __future__ import annotations
@@ -122,10 +126,30 @@ def decode(data: bytes, t: Any) -> Any:
     Raises one of :data:`DECODE_ERRORS`; callers map them to
     :class:`aiocomet.ResponseDecodeError`.
     """
-    value = typed_decoder(t).decode(data)
+    try:
+        value = typed_decoder(t).decode(data)
+    except msgspec.ValidationError:
+        empty = _empty_for_null(t)
+        if empty is None or data.strip(_JSON_SPACE) != b"null":
+            raise
+        return empty()
     if _type_holds_struct(t) and _may_hold_unknown_keys(data, t):
         _walk(value, _raw_decoder.decode(data), _type_info(t), _park)
     return value
+
+
+_JSON_SPACE = b" \t\r\n"
+
+
+@cache
+def _empty_for_null(t: Any) -> type[list[Any]] | type[dict[Any, Any]] | None:
+    """``list``/``dict`` when ``t`` is one: a Go server sends a nil slice or map as ``null``.
+
+    Checked only after a typed decode failed, so answers that are not ``null`` pay nothing.
+    A ``null`` for a model stays an error: Go's value structs never encode as ``null``.
+    """
+    origin = get_origin(t) or t
+    return origin if origin in (list, dict) else None
 
 
 @cache

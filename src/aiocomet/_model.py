@@ -1,19 +1,51 @@
-"""The base class of every generated Comet model.
+"""The base class of every generated Comet model, and the Go container field types.
 
 Models are ``msgspec.Struct`` types. They carry ``dict=True`` so that keys a
 server sent but the SDK does not know can ride along on the instance (see
 ``aiocomet._codec``) and go back to the server unchanged. Their ``repr`` hides
 fields that hold secrets (passwords, session keys, TOTP keys, tokens).
+
+A Comet Server is written in Go, which sends a nil slice, map or ``[]byte`` as
+JSON ``null``. Fields of those types are annotated :data:`GoList`,
+:data:`GoMap` and :data:`GoBytes`: to a type checker they are plain
+``list``/``dict``/``bytes``; at run time they also admit ``None`` so that
+msgspec decodes the ``null``, and the model's generated ``__post_init__``
+replaces it with an empty value. Users never see the ``None``.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Optional, TypeAlias
 
 import msgspec
 
 UNKNOWN_ATTR = "_comet_unknown"
 REDACTED = "<redacted>"
+
+if TYPE_CHECKING:
+    GoList: TypeAlias = list
+    GoMap: TypeAlias = dict
+    GoBytes: TypeAlias = bytes
+else:
+
+    class _NullAllowed:
+        """``GoList[T]`` -> ``list[T] | None`` when msgspec reads the annotation."""
+
+        __slots__ = ("_name", "_origin")
+
+        def __init__(self, name: str, origin: type) -> None:
+            self._name = name
+            self._origin = origin
+
+        def __getitem__(self, args: Any) -> Any:
+            return Optional[self._origin[args]]  # noqa: UP045 (a runtime value, not a hint)
+
+        def __repr__(self) -> str:
+            return self._name
+
+    GoList = _NullAllowed("GoList", list)
+    GoMap = _NullAllowed("GoMap", dict)
+    GoBytes = Optional[bytes]  # noqa: UP045
 
 
 class CometModel(msgspec.Struct, kw_only=True, dict=True):

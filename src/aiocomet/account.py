@@ -19,7 +19,6 @@ import ssl as ssl_module
 from typing import Any, Literal, TypeVar, cast, get_args, get_origin
 
 import aiohttp
-import msgspec
 
 from . import _codec
 from ._backoff import Sleep, default_sleep
@@ -209,7 +208,7 @@ class CometAccountClient(SessionOwner, GeneratedAccountAPI):
         if content_type != JSON_CT:
             return body
         try:
-            value = msgspec.json.decode(body, type=method.decode_type)
+            value = _codec.decode(body, method.decode_type)  # `null` for a map: {}
         except _codec.DECODE_ERRORS as exc:
             raise self._decode_error(method, body, f"not the JSON it returns ({exc})") from None
         if isinstance(value, dict) and value.get("status") == "error":

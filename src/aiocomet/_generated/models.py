@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import msgspec
 
-from .._model import CometModel
+from .._model import CometModel, GoBytes, GoList, GoMap
 
 
 class AddBucketResponseMessage(CometModel):
@@ -43,9 +43,15 @@ class AdminUserPermissions(CometModel):
     PreventAddCustomStorageVault: bool = msgspec.field(default=False)
     HideCloudStorageBranding: bool = msgspec.field(default=False)
     ShouldRestrictProviderList: bool = msgspec.field(default=False)
-    AllowedProvidersWhenRestricted: list[int] | None = msgspec.field(default_factory=list)
-    AllowedUserPolicies: list[str] | None = msgspec.field(default_factory=list)
+    AllowedProvidersWhenRestricted: GoList[int] = msgspec.field(default_factory=list)
+    AllowedUserPolicies: GoList[str] = msgspec.field(default_factory=list)
     DenySoftwareBuildRole: bool = msgspec.field(default=False)
+
+    def __post_init__(self) -> None:
+        if self.AllowedProvidersWhenRestricted is None:
+            self.AllowedProvidersWhenRestricted = []
+        if self.AllowedUserPolicies is None:
+            self.AllowedUserPolicies = []
 
 
 class AdminSecurityOptions(CometModel):
@@ -59,14 +65,18 @@ class AdminSecurityOptions(CometModel):
     AllowPasswordAndTOTPLogin: bool = msgspec.field(default=False)
     AllowPasswordAndU2FLogin: bool = msgspec.field(default=False)
     AllowPasswordAndWebAuthnLogin: bool = msgspec.field(default=False)
-    U2FRegistrations: list[AdminU2FRegistration] | None = msgspec.field(default_factory=list)
-    WebAuthnRegistrations: list[AdminWebAuthnRegistration] | None = msgspec.field(
-        default_factory=list
-    )
+    U2FRegistrations: GoList[AdminU2FRegistration] = msgspec.field(default_factory=list)
+    WebAuthnRegistrations: GoList[AdminWebAuthnRegistration] = msgspec.field(default_factory=list)
     RequirePasswordChange: bool = msgspec.field(default=False)
     TOTPKeyEncryptionFormat: int = msgspec.field(default=0)
     TOTPKey: str = msgspec.field(default="")
     IPWhitelist: str = msgspec.field(default="")
+
+    def __post_init__(self) -> None:
+        if self.U2FRegistrations is None:
+            self.U2FRegistrations = []
+        if self.WebAuthnRegistrations is None:
+            self.WebAuthnRegistrations = []
 
 
 class AdminAccountPropertiesResponse(CometModel):
@@ -87,7 +97,11 @@ class AdminEmailOptions(CometModel):
 class PolicyOptions(CometModel):
     "``PolicyOptions``."
 
-    DeleteSources: list[str] | None = msgspec.field(default_factory=list)
+    DeleteSources: GoList[str] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.DeleteSources is None:
+            self.DeleteSources = []
 
 
 class AdminOptions(CometModel):
@@ -109,17 +123,27 @@ class AdminU2FRegistration(CometModel):
 
     Description: str = msgspec.field(default="")
     RegisterTime: int = msgspec.field(default=0)
-    Registration: bytes | None = msgspec.field(default=b"")
+    Registration: GoBytes = msgspec.field(default=b"")
+
+    def __post_init__(self) -> None:
+        if self.Registration is None:
+            self.Registration = b""
 
 
 class WebAuthnCredential(CometModel):
     "``WebAuthnCredential``."
 
-    PublicKey: bytes | None = msgspec.field(default=b"")
+    PublicKey: GoBytes = msgspec.field(default=b"")
     AttestationType: str = msgspec.field(default="")
-    AAGUID: bytes | None = msgspec.field(default=b"")
+    AAGUID: GoBytes = msgspec.field(default=b"")
     SignCount: int = msgspec.field(default=0)
     CloneWarning: bool = msgspec.field(default=False)
+
+    def __post_init__(self) -> None:
+        if self.PublicKey is None:
+            self.PublicKey = b""
+        if self.AAGUID is None:
+            self.AAGUID = b""
 
 
 class AdminWebAuthnRegistration(CometModel):
@@ -129,8 +153,12 @@ class AdminWebAuthnRegistration(CometModel):
     RegisterTime: int = msgspec.field(default=0)
     Type: int = msgspec.field(default=0)
     IsLegacyU2F: bool = msgspec.field(default=False)
-    ID: bytes | None = msgspec.field(default=b"")
+    ID: GoBytes = msgspec.field(default=b"")
     Credential: WebAuthnCredential | None = msgspec.field(default_factory=WebAuthnCredential)
+
+    def __post_init__(self) -> None:
+        if self.ID is None:
+            self.ID = b""
 
 
 class AllowedAdminUser(CometModel):
@@ -147,15 +175,19 @@ class AllowedAdminUser(CometModel):
     AllowPasswordAndTOTPLogin: bool = msgspec.field(default=False)
     AllowPasswordAndU2FLogin: bool = msgspec.field(default=False)
     AllowPasswordAndWebAuthnLogin: bool = msgspec.field(default=False)
-    U2FRegistrations: list[AdminU2FRegistration] | None = msgspec.field(default_factory=list)
-    WebAuthnRegistrations: list[AdminWebAuthnRegistration] | None = msgspec.field(
-        default_factory=list
-    )
+    U2FRegistrations: GoList[AdminU2FRegistration] = msgspec.field(default_factory=list)
+    WebAuthnRegistrations: GoList[AdminWebAuthnRegistration] = msgspec.field(default_factory=list)
     RequirePasswordChange: bool = msgspec.field(default=False)
     TOTPKeyEncryptionFormat: int = msgspec.field(default=0)
     TOTPKey: str = msgspec.field(default="")
     IPWhitelist: str = msgspec.field(default="")
     Permissions: AdminUserPermissions | None = msgspec.field(default_factory=AdminUserPermissions)
+
+    def __post_init__(self) -> None:
+        if self.U2FRegistrations is None:
+            self.U2FRegistrations = []
+        if self.WebAuthnRegistrations is None:
+            self.WebAuthnRegistrations = []
 
 
 class AmazonAWSVirtualStorageRoleSettings(CometModel):
@@ -187,11 +219,17 @@ class AuthenticationRoleOptions(CometModel):
     NoMissedBackupEventsBefore: int = msgspec.field(default=0)
     GenerateScheduledEmails: bool = msgspec.field(default=False)
     PruneLogsAfterDays: int = msgspec.field(default=0)
-    RemoteStorage: list[RemoteStorageOption] | None = msgspec.field(default_factory=list)
-    ReplicateTo: list[ReplicaServer] | None = msgspec.field(default_factory=list)
+    RemoteStorage: GoList[RemoteStorageOption] = msgspec.field(default_factory=list)
+    ReplicateTo: GoList[ReplicaServer] = msgspec.field(default_factory=list)
     GlobalOverrides: GlobalOverrideOptions | None = msgspec.field(
         default_factory=GlobalOverrideOptions
     )
+
+    def __post_init__(self) -> None:
+        if self.RemoteStorage is None:
+            self.RemoteStorage = []
+        if self.ReplicateTo is None:
+            self.ReplicateTo = []
 
 
 class AvailableDownload(CometModel):
@@ -230,9 +268,13 @@ class B2DestinationLocation(CometModel):
 class B2StorageExtraInfo(CometModel):
     "``B2StorageExtraInfo``."
 
-    TotalTransactionsInTimeInterval: dict[int, B2TransactionTotals] | None = msgspec.field(
+    TotalTransactionsInTimeInterval: GoMap[int, B2TransactionTotals] = msgspec.field(
         default_factory=dict
     )
+
+    def __post_init__(self) -> None:
+        if self.TotalTransactionsInTimeInterval is None:
+            self.TotalTransactionsInTimeInterval = {}
 
 
 class B2TransactionTotals(CometModel):
@@ -340,9 +382,9 @@ class BackupRuleConfig(CometModel):
     Description: str = msgspec.field(default="")
     CreateTime: int = msgspec.field(default=0)
     ModifyTime: int = msgspec.field(default=0)
-    PreExec: list[str] | None = msgspec.field(default_factory=list)
-    ThawExec: list[str] | None = msgspec.field(default_factory=list)
-    PostExec: list[str] | None = msgspec.field(default_factory=list)
+    PreExec: GoList[str] = msgspec.field(default_factory=list)
+    ThawExec: GoList[str] = msgspec.field(default_factory=list)
+    PostExec: GoList[str] = msgspec.field(default_factory=list)
     Source: str = msgspec.field(default="")
     Destination: str = msgspec.field(default="")
     SkipAlreadyRunning: bool = msgspec.field(default=False)
@@ -355,10 +397,20 @@ class BackupRuleConfig(CometModel):
     ConcurrencyCount: int = msgspec.field(default=0)
     LogLevel: str = msgspec.field(default="")
     Tags: str = msgspec.field(default="")
-    Schedules: list[ScheduleConfig] | None = msgspec.field(default_factory=list)
+    Schedules: GoList[ScheduleConfig] = msgspec.field(default_factory=list)
     EventTriggers: BackupRuleEventTriggers | None = msgspec.field(
         default_factory=BackupRuleEventTriggers
     )
+
+    def __post_init__(self) -> None:
+        if self.PreExec is None:
+            self.PreExec = []
+        if self.ThawExec is None:
+            self.ThawExec = []
+        if self.PostExec is None:
+            self.PostExec = []
+        if self.Schedules is None:
+            self.Schedules = []
 
 
 class SSHConnection(CometModel):
@@ -519,7 +571,11 @@ class BrowseDiskDrivesResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Disks: list[DiskDrive] | None = msgspec.field(default_factory=list)
+    Disks: GoList[DiskDrive] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Disks is None:
+            self.Disks = []
 
 
 class BrowseEDBResponse(CometModel):
@@ -527,7 +583,11 @@ class BrowseEDBResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Databases: list[EDBFileInfo] | None = msgspec.field(default_factory=list)
+    Databases: GoList[EDBFileInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Databases is None:
+            self.Databases = []
 
 
 class BrowseHVResponse(CometModel):
@@ -535,7 +595,11 @@ class BrowseHVResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    VirtualMachines: list[HyperVMachineInfo] | None = msgspec.field(default_factory=list)
+    VirtualMachines: GoList[HyperVMachineInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.VirtualMachines is None:
+            self.VirtualMachines = []
 
 
 class BrowseOffice365ListVirtualAccountsResponse(CometModel):
@@ -543,7 +607,11 @@ class BrowseOffice365ListVirtualAccountsResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Objects: list[Office365MixedVirtualAccount] | None = msgspec.field(default_factory=list)
+    Objects: GoList[Office365MixedVirtualAccount] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Objects is None:
+            self.Objects = []
 
 
 class BrowseOffice365ObjectsResponse(CometModel):
@@ -551,7 +619,11 @@ class BrowseOffice365ObjectsResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Objects: list[Office365ObjectInfo] | None = msgspec.field(default_factory=list)
+    Objects: GoList[Office365ObjectInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Objects is None:
+            self.Objects = []
 
 
 class BrowseProxmoxNodesResponse(CometModel):
@@ -559,7 +631,11 @@ class BrowseProxmoxNodesResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Nodes: list[str] | None = msgspec.field(default_factory=list)
+    Nodes: GoList[str] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Nodes is None:
+            self.Nodes = []
 
 
 class BrowseProxmoxResponse(CometModel):
@@ -567,7 +643,11 @@ class BrowseProxmoxResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    VMs: list[PVEVM] | None = msgspec.field(default_factory=list)
+    VMs: GoList[PVEVM] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.VMs is None:
+            self.VMs = []
 
 
 class BrowseProxmoxStorageResponse(CometModel):
@@ -575,7 +655,11 @@ class BrowseProxmoxStorageResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Storage: list[PVEStorageName] | None = msgspec.field(default_factory=list)
+    Storage: GoList[PVEStorageName] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Storage is None:
+            self.Storage = []
 
 
 class BrowseSQLServerResponse(CometModel):
@@ -583,7 +667,11 @@ class BrowseSQLServerResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Objects: dict[str, str] | None = msgspec.field(default_factory=dict)
+    Objects: GoMap[str, str] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.Objects is None:
+            self.Objects = {}
 
 
 class BrowseVMwareDatacentersResponse(CometModel):
@@ -591,7 +679,11 @@ class BrowseVMwareDatacentersResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Datacenters: list[VMwareDatacenterInfo] | None = msgspec.field(default_factory=list)
+    Datacenters: GoList[VMwareDatacenterInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Datacenters is None:
+            self.Datacenters = []
 
 
 class BrowseVMwareDatastoresResponse(CometModel):
@@ -599,7 +691,11 @@ class BrowseVMwareDatastoresResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Datastores: list[VMwareDatastoreInfo] | None = msgspec.field(default_factory=list)
+    Datastores: GoList[VMwareDatastoreInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Datastores is None:
+            self.Datastores = []
 
 
 class BrowseVMwareHostsResponse(CometModel):
@@ -607,7 +703,11 @@ class BrowseVMwareHostsResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Hosts: list[VMwareHostInfo] | None = msgspec.field(default_factory=list)
+    Hosts: GoList[VMwareHostInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Hosts is None:
+            self.Hosts = []
 
 
 class BrowseVMwareNetworksResponse(CometModel):
@@ -615,7 +715,11 @@ class BrowseVMwareNetworksResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Networks: list[VMwareNetworkInfo] | None = msgspec.field(default_factory=list)
+    Networks: GoList[VMwareNetworkInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Networks is None:
+            self.Networks = []
 
 
 class BrowseVMwareResponse(CometModel):
@@ -623,7 +727,11 @@ class BrowseVMwareResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    VirtualMachines: list[VMwareMachineInfo] | None = msgspec.field(default_factory=list)
+    VirtualMachines: GoList[VMwareMachineInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.VirtualMachines is None:
+            self.VirtualMachines = []
 
 
 class BrowseVSSResponse(CometModel):
@@ -631,7 +739,11 @@ class BrowseVSSResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    VSSWriters: dict[str, VSSWriterInfo] | None = msgspec.field(default_factory=dict)
+    VSSWriters: GoMap[str, VSSWriterInfo] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.VSSWriters is None:
+            self.VSSWriters = {}
 
 
 class BucketProperties(CometModel):
@@ -652,8 +764,14 @@ class BucketUsageInfo(CometModel):
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["AccessKey"])
 
     AccessKey: str = msgspec.field(default="")
-    ExistsOnServers: list[int] | None = msgspec.field(default_factory=list)
-    InUseBy: list[UserOnServer] | None = msgspec.field(default_factory=list)
+    ExistsOnServers: GoList[int] = msgspec.field(default_factory=list)
+    InUseBy: GoList[UserOnServer] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.ExistsOnServers is None:
+            self.ExistsOnServers = []
+        if self.InUseBy is None:
+            self.InUseBy = []
 
 
 class CometAPIResponseMessage(CometModel):
@@ -678,7 +796,11 @@ class ConstellationCheckReport(CometModel):
 
     CheckStarted: int = msgspec.field(default=0)
     CheckCompleted: int = msgspec.field(default=0)
-    Usage: dict[str, BucketUsageInfo] | None = msgspec.field(default_factory=dict)
+    Usage: GoMap[str, BucketUsageInfo] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.Usage is None:
+            self.Usage = {}
 
 
 class ConstellationRoleOptions(CometModel):
@@ -686,7 +808,11 @@ class ConstellationRoleOptions(CometModel):
 
     RoleEnabled: bool = msgspec.field(default=False)
     DeleteUnusedData: bool = msgspec.field(default=False)
-    Servers: list[RemoteServerAddress] | None = msgspec.field(default_factory=list)
+    Servers: GoList[RemoteServerAddress] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Servers is None:
+            self.Servers = []
 
 
 class ConstellationStats(CometModel):
@@ -702,9 +828,15 @@ class ConstellationStatusAPIResponse(CometModel):
     "``ConstellationStatusAPIResponse``."
 
     DeletionEnabled: bool = msgspec.field(default=False)
-    Targets: list[str] | None = msgspec.field(default_factory=list)
-    TargetNames: list[str] | None = msgspec.field(default_factory=list)
+    Targets: GoList[str] = msgspec.field(default_factory=list)
+    TargetNames: GoList[str] = msgspec.field(default_factory=list)
     Stats: ConstellationStats | None = msgspec.field(default_factory=ConstellationStats)
+
+    def __post_init__(self) -> None:
+        if self.Targets is None:
+            self.Targets = []
+        if self.TargetNames is None:
+            self.TargetNames = []
 
 
 class ContentMeasurement(CometModel):
@@ -712,14 +844,22 @@ class ContentMeasurement(CometModel):
 
     MeasureStarted: int = msgspec.field(default=0)
     MeasureCompleted: int = msgspec.field(default=0)
-    Components: list[ContentMeasurementComponent] | None = msgspec.field(default_factory=list)
+    Components: GoList[ContentMeasurementComponent] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Components is None:
+            self.Components = []
 
 
 class ContentMeasurementComponent(CometModel):
     "``ContentMeasurementComponent``."
 
     Bytes: int = msgspec.field(default=0)
-    UsedBy: list[str] | None = msgspec.field(default_factory=list)
+    UsedBy: GoList[str] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.UsedBy is None:
+            self.UsedBy = []
 
 
 class CountJobsResponse(CometModel):
@@ -748,9 +888,13 @@ class CustomRemoteBucketSettings(CometModel):
     "``CustomRemoteBucketSettings``."
 
     URL: str = msgspec.field(default="")
-    CustomHeaders: dict[str, str] | None = msgspec.field(default_factory=dict)
+    CustomHeaders: GoMap[str, str] = msgspec.field(default_factory=dict)
     CustomBody: str = msgspec.field(default="")
     CustomBodyType: str = msgspec.field(default="")
+
+    def __post_init__(self) -> None:
+        if self.CustomHeaders is None:
+            self.CustomHeaders = {}
 
 
 class DaysOfWeekConfig(CometModel):
@@ -769,7 +913,11 @@ class DefaultEmailReportPolicy(CometModel):
     "``DefaultEmailReportPolicy``."
 
     ShouldOverrideDefaultReports: bool = msgspec.field(default=False)
-    Reports: list[EmailReportConfig] | None = msgspec.field(default_factory=list)
+    Reports: GoList[EmailReportConfig] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Reports is None:
+            self.Reports = []
 
 
 class SourceStatistics(CometModel):
@@ -788,16 +936,26 @@ class SourceConfig(CometModel):
     OwnerDevice: str = msgspec.field(default="")
     CreateTime: int = msgspec.field(default=0)
     ModifyTime: int = msgspec.field(default=0)
-    PreExec: list[str] | None = msgspec.field(default_factory=list)
-    ThawExec: list[str] | None = msgspec.field(default_factory=list)
-    PostExec: list[str] | None = msgspec.field(default_factory=list)
-    EngineProps: dict[str, str] | None = msgspec.field(default_factory=dict)
+    PreExec: GoList[str] = msgspec.field(default_factory=list)
+    ThawExec: GoList[str] = msgspec.field(default_factory=list)
+    PostExec: GoList[str] = msgspec.field(default_factory=list)
+    EngineProps: GoMap[str, str] = msgspec.field(default_factory=dict)
     PolicySourceID: str = msgspec.field(default="")
     ExistingUserUpdate: bool = msgspec.field(default=False)
-    OverrideDestinationRetention: dict[str, RetentionPolicy] | None = msgspec.field(
-        default_factory=dict
-    )
+    OverrideDestinationRetention: GoMap[str, RetentionPolicy] = msgspec.field(default_factory=dict)
     Statistics: SourceStatistics | None = msgspec.field(default_factory=SourceStatistics)
+
+    def __post_init__(self) -> None:
+        if self.PreExec is None:
+            self.PreExec = []
+        if self.ThawExec is None:
+            self.ThawExec = []
+        if self.PostExec is None:
+            self.PostExec = []
+        if self.EngineProps is None:
+            self.EngineProps = {}
+        if self.OverrideDestinationRetention is None:
+            self.OverrideDestinationRetention = {}
 
 
 class DefaultSourceWithOSRestriction(CometModel):
@@ -878,7 +1036,11 @@ class RetentionPolicy(CometModel):
     "``RetentionPolicy``."
 
     Mode: int = msgspec.field(default=0)
-    Ranges: list[RetentionRange] | None = msgspec.field(default_factory=list)
+    Ranges: GoList[RetentionRange] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Ranges is None:
+            self.Ranges = []
 
 
 class DestinationConfig(CometModel):
@@ -901,9 +1063,9 @@ class DestinationConfig(CometModel):
     Description: str = msgspec.field(default="")
     CreateTime: int = msgspec.field(default=0)
     ModifyTime: int = msgspec.field(default=0)
-    PreExec: list[str] | None = msgspec.field(default_factory=list)
-    ThawExec: list[str] | None = msgspec.field(default_factory=list)
-    PostExec: list[str] | None = msgspec.field(default_factory=list)
+    PreExec: GoList[str] = msgspec.field(default_factory=list)
+    ThawExec: GoList[str] = msgspec.field(default_factory=list)
+    PostExec: GoList[str] = msgspec.field(default_factory=list)
     DestinationType: int = msgspec.field(default=0)
     CometServer: str = msgspec.field(default="")
     CometBucket: str = msgspec.field(default="")
@@ -952,7 +1114,7 @@ class DestinationConfig(CometModel):
     )
     Storj: StorjDestinationLocation | None = msgspec.field(default_factory=StorjDestinationLocation)
     SMB: SMBDestinationLocation | None = msgspec.field(default_factory=SMBDestinationLocation)
-    SpanTargets: list[DestinationLocation] | None = msgspec.field(default_factory=list)
+    SpanTargets: GoList[DestinationLocation] = msgspec.field(default_factory=list)
     SpanUseStaticSlots: bool = msgspec.field(default=False)
     Tag: str = msgspec.field(default="")
     EncryptionKeyEncryptionMethod: int = msgspec.field(default=0)
@@ -965,7 +1127,19 @@ class DestinationConfig(CometModel):
     DefaultRetention: RetentionPolicy | None = msgspec.field(default_factory=RetentionPolicy)
     RebrandStorage: bool = msgspec.field(default=False)
     RetentionError: str = msgspec.field(default="")
-    AssociatedDevices: list[str] | None = msgspec.field(default_factory=list)
+    AssociatedDevices: GoList[str] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.PreExec is None:
+            self.PreExec = []
+        if self.ThawExec is None:
+            self.ThawExec = []
+        if self.PostExec is None:
+            self.PostExec = []
+        if self.SpanTargets is None:
+            self.SpanTargets = []
+        if self.AssociatedDevices is None:
+            self.AssociatedDevices = []
 
 
 class DestinationLocation(CometModel):
@@ -1032,9 +1206,13 @@ class DestinationLocation(CometModel):
     )
     Storj: StorjDestinationLocation | None = msgspec.field(default_factory=StorjDestinationLocation)
     SMB: SMBDestinationLocation | None = msgspec.field(default_factory=SMBDestinationLocation)
-    SpanTargets: list[DestinationLocation] | None = msgspec.field(default_factory=list)
+    SpanTargets: GoList[DestinationLocation] = msgspec.field(default_factory=list)
     SpanUseStaticSlots: bool = msgspec.field(default=False)
     Tag: str = msgspec.field(default="")
+
+    def __post_init__(self) -> None:
+        if self.SpanTargets is None:
+            self.SpanTargets = []
 
 
 class OSInfo(CometModel):
@@ -1053,10 +1231,14 @@ class DeviceConfig(CometModel):
     FriendlyName: str = msgspec.field(default="")
     RegistrationTime: int = msgspec.field(default=0)
     PlatformVersion: OSInfo | None = msgspec.field(default_factory=OSInfo)
-    Sources: dict[str, SourceBasicInfo] | None = msgspec.field(default_factory=dict)
+    Sources: GoMap[str, SourceBasicInfo] = msgspec.field(default_factory=dict)
     DeviceTimezone: str = msgspec.field(default="")
     ClientVersion: str = msgspec.field(default="")
     SyncroUUID: str = msgspec.field(default="")
+
+    def __post_init__(self) -> None:
+        if self.Sources is None:
+            self.Sources = {}
 
 
 class DiskDrive(CometModel):
@@ -1068,14 +1250,22 @@ class DiskDrive(CometModel):
     Model: str = msgspec.field(default="")
     SerialNumber: str = msgspec.field(default="")
     Size: int = msgspec.field(default=0)
-    Partitions: list[Partition] | None = msgspec.field(default_factory=list)
-    DeviceParents: list[str] | None = msgspec.field(default_factory=list)
+    Partitions: GoList[Partition] = msgspec.field(default_factory=list)
+    DeviceParents: GoList[str] = msgspec.field(default_factory=list)
     Flags: int = msgspec.field(default=0)
     Cylinders: int = msgspec.field(default=0)
     Heads: int = msgspec.field(default=0)
     Sectors: int = msgspec.field(default=0)
     SectorSize: int = msgspec.field(default=0)
-    PartitionConflicts: list[PartitionConflict] | None = msgspec.field(default_factory=list)
+    PartitionConflicts: GoList[PartitionConflict] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Partitions is None:
+            self.Partitions = []
+        if self.DeviceParents is None:
+            self.DeviceParents = []
+        if self.PartitionConflicts is None:
+            self.PartitionConflicts = []
 
 
 class DispatchWithJobIDResponse(CometModel):
@@ -1091,7 +1281,11 @@ class DispatcherAdminSourcesResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    ImportSources: dict[str, str] | None = msgspec.field(default_factory=dict)
+    ImportSources: GoMap[str, str] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.ImportSources is None:
+            self.ImportSources = {}
 
 
 class DispatcherListSnapshotVirtualMachinesResponse(CometModel):
@@ -1099,7 +1293,11 @@ class DispatcherListSnapshotVirtualMachinesResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    VMs: list[VMInfo] | None = msgspec.field(default_factory=list)
+    VMs: GoList[VMInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.VMs is None:
+            self.VMs = []
 
 
 class DispatcherStoredObjectsResponse(CometModel):
@@ -1107,7 +1305,11 @@ class DispatcherStoredObjectsResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    StoredObjects: list[StoredObject] | None = msgspec.field(default_factory=list)
+    StoredObjects: GoList[StoredObject] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.StoredObjects is None:
+            self.StoredObjects = []
 
 
 class DispatcherVaultSnapshotsResponse(CometModel):
@@ -1115,7 +1317,11 @@ class DispatcherVaultSnapshotsResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Snapshots: list[VaultSnapshot] | None = msgspec.field(default_factory=list)
+    Snapshots: GoList[VaultSnapshot] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Snapshots is None:
+            self.Snapshots = []
 
 
 class DispatcherWindiskSnapshotResponse(CometModel):
@@ -1123,7 +1329,11 @@ class DispatcherWindiskSnapshotResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    WindiskSnapshot: list[DiskDrive] | None = msgspec.field(default_factory=list)
+    WindiskSnapshot: GoList[DiskDrive] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.WindiskSnapshot is None:
+            self.WindiskSnapshot = []
 
 
 class EDBFileInfo(CometModel):
@@ -1143,7 +1353,7 @@ class EmailOptions(CometModel):
     FromEmail: str = msgspec.field(default="")
     FromName: str = msgspec.field(default="")
     Mode: str = msgspec.field(default="")
-    EmailReportingOptions: list[EmailReportingOption] | None = msgspec.field(default_factory=list)
+    EmailReportingOptions: GoList[EmailReportingOption] = msgspec.field(default_factory=list)
     SMTPHost: str = msgspec.field(default="")
     SMTPPort: int = msgspec.field(default=0)
     SMTPUsername: str = msgspec.field(default="")
@@ -1151,6 +1361,10 @@ class EmailOptions(CometModel):
     SMTPAllowInvalidCertificate: bool = msgspec.field(default=False)
     SMTPAllowUnencrypted: bool = msgspec.field(default=False)
     SMTPCustomEhlo: str = msgspec.field(default="")
+
+    def __post_init__(self) -> None:
+        if self.EmailReportingOptions is None:
+            self.EmailReportingOptions = []
 
 
 class TimeSpan(CometModel):
@@ -1167,16 +1381,24 @@ class SearchClause(CometModel):
     RuleField: str = msgspec.field(default="")
     RuleOperator: str = msgspec.field(default="")
     RuleValue: str = msgspec.field(default="")
-    ClauseChildren: list[SearchClause] | None = msgspec.field(default_factory=list)
+    ClauseChildren: GoList[SearchClause] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.ClauseChildren is None:
+            self.ClauseChildren = []
 
 
 class EmailReportConfig(CometModel):
     "``EmailReportConfig``."
 
     ReportType: int = msgspec.field(default=0)
-    SummaryFrequency: list[ScheduleConfig] | None = msgspec.field(default_factory=list)
+    SummaryFrequency: GoList[ScheduleConfig] = msgspec.field(default_factory=list)
     TimeSpan: TimeSpan | None = msgspec.field(default_factory=TimeSpan)
     Filter: SearchClause | None = msgspec.field(default_factory=SearchClause)
+
+    def __post_init__(self) -> None:
+        if self.SummaryFrequency is None:
+            self.SummaryFrequency = []
 
 
 class EmailReportGeneratedPreview(CometModel):
@@ -1185,10 +1407,14 @@ class EmailReportGeneratedPreview(CometModel):
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
     From: str = msgspec.field(default="")
-    To: list[str] | None = msgspec.field(default_factory=list)
+    To: GoList[str] = msgspec.field(default_factory=list)
     EmailSubject: str = msgspec.field(default="")
     EmailBodyHTML: str = msgspec.field(default="")
     EmailBodyPlaintext: str = msgspec.field(default="")
+
+    def __post_init__(self) -> None:
+        if self.To is None:
+            self.To = []
 
 
 class EmailReportingOption(CometModel):
@@ -1197,7 +1423,11 @@ class EmailReportingOption(CometModel):
     EmailReportConfig: EmailReportConfig | None = msgspec.field(default_factory=EmailReportConfig)
     LanguageCode: str = msgspec.field(default="")
     LocalTimezone: str = msgspec.field(default="")
-    Recipients: list[str] | None = msgspec.field(default_factory=list)
+    Recipients: GoList[str] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Recipients is None:
+            self.Recipients = []
 
 
 class ExternalLDAPAuthenticationSourceSettings(CometModel):
@@ -1209,13 +1439,17 @@ class ExternalLDAPAuthenticationSourceSettings(CometModel):
     Port: int = msgspec.field(default=0)
     SecurityMethod: str = msgspec.field(default="")
     AcceptInvalidSSL: bool = msgspec.field(default=False)
-    FallbackServers: list[ExternalLDAPAuthenticationSourceServer] | None = msgspec.field(
+    FallbackServers: GoList[ExternalLDAPAuthenticationSourceServer] = msgspec.field(
         default_factory=list
     )
     BindUser: str = msgspec.field(default="")
     BindPassword: str = msgspec.field(default="")
     SearchDN: str = msgspec.field(default="")
     SearchFilter: str = msgspec.field(default="")
+
+    def __post_init__(self) -> None:
+        if self.FallbackServers is None:
+            self.FallbackServers = []
 
 
 class OidcConfig(CometModel):
@@ -1224,17 +1458,25 @@ class OidcConfig(CometModel):
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["ClientSecret"])
 
     DisplayName: str = msgspec.field(default="")
-    Hosts: list[str] | None = msgspec.field(default_factory=list)
+    Hosts: GoList[str] = msgspec.field(default_factory=list)
     OrganizationID: str = msgspec.field(default="")
     Provider: str = msgspec.field(default="")
     ClientID: str = msgspec.field(default="")
     ClientSecret: str = msgspec.field(default="")
     SkipMFA: bool = msgspec.field(default=False)
-    Scopes: list[str] | None = msgspec.field(default_factory=list)
-    RequiredClaims: list[OidcClaim] | None = msgspec.field(default_factory=list)
+    Scopes: GoList[str] = msgspec.field(default_factory=list)
+    RequiredClaims: GoList[OidcClaim] = msgspec.field(default_factory=list)
     GenericOP_DiscoveryDocumentURL: str = msgspec.field(default="", name="DiscoveryDocumentURL")
     AzureADV2OP_TenantID: str = msgspec.field(default="", name="AzureTenantID")
     GoogleOP_HostedDomain: str = msgspec.field(default="", name="GoogleHostedDomain")
+
+    def __post_init__(self) -> None:
+        if self.Hosts is None:
+            self.Hosts = []
+        if self.Scopes is None:
+            self.Scopes = []
+        if self.RequiredClaims is None:
+            self.RequiredClaims = []
 
 
 class WasabiVirtualStorageRoleSettings(CometModel):
@@ -1405,24 +1647,36 @@ class FileOption(CometModel):
     "``FileOption`` (since 23.3.7)."
 
     Filename: str = msgspec.field(default="")
-    AllowEventTypes: list[int] | None = msgspec.field(default_factory=list)
+    AllowEventTypes: GoList[int] = msgspec.field(default_factory=list)
     Level: str = msgspec.field(default="")
     PruningEnabled: bool = msgspec.field(default=False)
     PruningLimit: int = msgspec.field(default=0)
+
+    def __post_init__(self) -> None:
+        if self.AllowEventTypes is None:
+            self.AllowEventTypes = []
 
 
 class StorageVaultProviderPolicy(CometModel):
     "``StorageVaultProviderPolicy``."
 
     ShouldRestrictProviderList: bool = msgspec.field(default=False)
-    AllowedProvidersWhenRestricted: list[int] | None = msgspec.field(default_factory=list)
+    AllowedProvidersWhenRestricted: GoList[int] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.AllowedProvidersWhenRestricted is None:
+            self.AllowedProvidersWhenRestricted = []
 
 
 class ProtectedItemEngineTypePolicy(CometModel):
     "``ProtectedItemEngineTypePolicy``."
 
     ShouldRestrictEngineTypeList: bool = msgspec.field(default=False)
-    AllowedEngineTypeWhenRestricted: list[str] | None = msgspec.field(default_factory=list)
+    AllowedEngineTypeWhenRestricted: GoList[str] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.AllowedEngineTypeWhenRestricted is None:
+            self.AllowedEngineTypeWhenRestricted = []
 
 
 class UserPolicy(CometModel):
@@ -1443,7 +1697,7 @@ class UserPolicy(CometModel):
     ProtectedItemEngineTypes: ProtectedItemEngineTypePolicy | None = msgspec.field(
         default_factory=ProtectedItemEngineTypePolicy
     )
-    FileAndFolderMandatoryExclusions: list[ExtraFileExclusion] | None = msgspec.field(
+    FileAndFolderMandatoryExclusions: GoList[ExtraFileExclusion] = msgspec.field(
         default_factory=list
     )
     ModeScheduleSkipAlreadyRunning: int = msgspec.field(default=0)
@@ -1472,16 +1726,26 @@ class UserPolicy(CometModel):
     EnforceStorageVaultRetention: bool = msgspec.field(default=False)
     PreventProtectedItemRetention: bool = msgspec.field(default=False)
     AllowEditObjectLockRetention: bool = msgspec.field(default=False)
-    DefaultSources: dict[str, SourceConfig] | None = msgspec.field(default_factory=dict)
-    DefaultSourcesBackupRules: dict[str, BackupRuleConfig] | None = msgspec.field(
+    DefaultSources: GoMap[str, SourceConfig] = msgspec.field(default_factory=dict)
+    DefaultSourcesBackupRules: GoMap[str, BackupRuleConfig] = msgspec.field(default_factory=dict)
+    DefaultSourcesWithOSRestriction: GoMap[str, DefaultSourceWithOSRestriction] = msgspec.field(
         default_factory=dict
     )
-    DefaultSourcesWithOSRestriction: dict[str, DefaultSourceWithOSRestriction] | None = (
-        msgspec.field(default_factory=dict)
-    )
-    DefaultBackupRules: dict[str, BackupRuleConfig] | None = msgspec.field(default_factory=dict)
+    DefaultBackupRules: GoMap[str, BackupRuleConfig] = msgspec.field(default_factory=dict)
     RandomDelaySecs: int = msgspec.field(default=0)
     RotateStorageVaultKeysHours: int = msgspec.field(default=0)
+
+    def __post_init__(self) -> None:
+        if self.FileAndFolderMandatoryExclusions is None:
+            self.FileAndFolderMandatoryExclusions = []
+        if self.DefaultSources is None:
+            self.DefaultSources = {}
+        if self.DefaultSourcesBackupRules is None:
+            self.DefaultSourcesBackupRules = {}
+        if self.DefaultSourcesWithOSRestriction is None:
+            self.DefaultSourcesWithOSRestriction = {}
+        if self.DefaultBackupRules is None:
+            self.DefaultBackupRules = {}
 
 
 class GroupPolicy(CometModel):
@@ -1523,16 +1787,14 @@ class UserProfileConfig(CometModel):
     LanguageCode: str = msgspec.field(default="")
     OrganizationID: str = msgspec.field(default="")
     GroupID: str = msgspec.field(default="")
-    Emails: list[str] | None = msgspec.field(default_factory=list)
-    OverrideEmailSettings: dict[str, UserCustomEmailSettings] | None = msgspec.field(
-        default_factory=dict
-    )
+    Emails: GoList[str] = msgspec.field(default_factory=list)
+    OverrideEmailSettings: GoMap[str, UserCustomEmailSettings] = msgspec.field(default_factory=dict)
     SendEmailReports: bool = msgspec.field(default=False)
-    Destinations: dict[str, DestinationConfig] | None = msgspec.field(default_factory=dict)
+    Destinations: GoMap[str, DestinationConfig] = msgspec.field(default_factory=dict)
     SupportsDeviceAssociations: bool = msgspec.field(default=False)
-    Sources: dict[str, SourceConfig] | None = msgspec.field(default_factory=dict)
-    BackupRules: dict[str, BackupRuleConfig] | None = msgspec.field(default_factory=dict)
-    Devices: dict[str, DeviceConfig] | None = msgspec.field(default_factory=dict)
+    Sources: GoMap[str, SourceConfig] = msgspec.field(default_factory=dict)
+    BackupRules: GoMap[str, BackupRuleConfig] = msgspec.field(default_factory=dict)
+    Devices: GoMap[str, DeviceConfig] = msgspec.field(default_factory=dict)
     IsSuspended: bool = msgspec.field(default=False)
     LastSuspended: int = msgspec.field(default=0)
     AllProtectedItemsQuotaEnabled: bool = msgspec.field(default=False)
@@ -1556,6 +1818,20 @@ class UserProfileConfig(CometModel):
     ServerConfig: UserServerConfig | None = msgspec.field(default_factory=UserServerConfig)
     AutoStorageTemplateGUID: str = msgspec.field(default="")
     LinuxHomedirSandbox: bool = msgspec.field(default=False)
+
+    def __post_init__(self) -> None:
+        if self.Emails is None:
+            self.Emails = []
+        if self.OverrideEmailSettings is None:
+            self.OverrideEmailSettings = {}
+        if self.Destinations is None:
+            self.Destinations = {}
+        if self.Sources is None:
+            self.Sources = {}
+        if self.BackupRules is None:
+            self.BackupRules = {}
+        if self.Devices is None:
+            self.Devices = {}
 
 
 class GetProfileAndHashResponseMessage(CometModel):
@@ -1614,7 +1890,11 @@ class GetUserGroupWithUsersResponse(CometModel):
     "``GetUserGroupWithUsersResponse``."
 
     UserGroup: UserGroup | None = msgspec.field(default_factory=UserGroup)
-    Users: dict[str, UserProfileConfig] | None = msgspec.field(default_factory=dict)
+    Users: GoMap[str, UserProfileConfig] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.Users is None:
+            self.Users = {}
 
 
 class HTTPConnectorOptions(CometModel):
@@ -1645,9 +1925,13 @@ class HyperVMachineInfo(CometModel):
     DisplayName: str = msgspec.field(default="", name="Name")
     MemoryLimitMB: int = msgspec.field(default=0)
     CPUCores: int = msgspec.field(default=0)
-    HardDrives: list[str] | None = msgspec.field(default_factory=list)
+    HardDrives: GoList[str] = msgspec.field(default_factory=list)
     Generation: int = msgspec.field(default=0)
     ConfigFilePath: str = msgspec.field(default="")
+
+    def __post_init__(self) -> None:
+        if self.HardDrives is None:
+            self.HardDrives = []
 
 
 class HyperVRestoreTargetOptions(CometModel):
@@ -1701,7 +1985,11 @@ class LicenseLimits(CometModel):
     "``LicenseLimits``."
 
     DeviceCount: int = msgspec.field(default=0, name="deviceCount")
-    BoosterCount: dict[str, int] | None = msgspec.field(default_factory=dict, name="boosterCount")
+    BoosterCount: GoMap[str, int] = msgspec.field(default_factory=dict, name="boosterCount")
+
+    def __post_init__(self) -> None:
+        if self.BoosterCount is None:
+            self.BoosterCount = {}
 
 
 class LicenseOptions(CometModel):
@@ -1716,7 +2004,11 @@ class ListSharedStorageQuotaResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    Entries: dict[str, SharedStorageQuota] | None = msgspec.field(default_factory=dict)
+    Entries: GoMap[str, SharedStorageQuota] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.Entries is None:
+            self.Entries = {}
 
 
 class LiveUserConnection(CometModel):
@@ -1799,7 +2091,7 @@ class MongoDBConnection(CometModel):
     ReadPreference: str = msgspec.field(default="")
     UseReplica: bool = msgspec.field(default=False)
     ReplicaName: str = msgspec.field(default="")
-    ReplicaMembers: list[str] | None = msgspec.field(default_factory=list)
+    ReplicaMembers: GoList[str] = msgspec.field(default_factory=list)
     UseSSL: bool = msgspec.field(default=False)
     ClientSSLPEMPath: str = msgspec.field(default="")
     ServerSSLPEMPath: str = msgspec.field(default="")
@@ -1808,6 +2100,10 @@ class MongoDBConnection(CometModel):
     AllowInvalidHostname: bool = msgspec.field(default=False)
     UseSSH: bool = msgspec.field(default=False)
     SSHConnection: SSHConnection | None = msgspec.field(default_factory=SSHConnection)
+
+    def __post_init__(self) -> None:
+        if self.ReplicaMembers is None:
+            self.ReplicaMembers = []
 
 
 class MySQLConnection(CometModel):
@@ -1869,9 +2165,17 @@ class Office365CustomSetting(CometModel):
 
     MailboxStrategy: str = msgspec.field(default="")
     SiteStrategy: str = msgspec.field(default="")
-    MailboxUserIDs: list[str] | None = msgspec.field(default_factory=list)
-    MailboxGroupIDs: list[str] | None = msgspec.field(default_factory=list)
-    SiteIDs: list[str] | None = msgspec.field(default_factory=list)
+    MailboxUserIDs: GoList[str] = msgspec.field(default_factory=list)
+    MailboxGroupIDs: GoList[str] = msgspec.field(default_factory=list)
+    SiteIDs: GoList[str] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.MailboxUserIDs is None:
+            self.MailboxUserIDs = []
+        if self.MailboxGroupIDs is None:
+            self.MailboxGroupIDs = []
+        if self.SiteIDs is None:
+            self.SiteIDs = []
 
 
 class Office365CustomSettingV2(CometModel):
@@ -1880,10 +2184,20 @@ class Office365CustomSettingV2(CometModel):
     Organization: bool = msgspec.field(default=False)
     FilterMode: bool = msgspec.field(default=False)
     WholeOrg: bool = msgspec.field(default=False)
-    BackupOptions: dict[str, int] | None = msgspec.field(default_factory=dict)
-    MemberBackupOptions: dict[str, int] | None = msgspec.field(default_factory=dict)
-    FilterOptions: dict[str, int] | None = msgspec.field(default_factory=dict)
-    FilterMemberOptions: dict[str, int] | None = msgspec.field(default_factory=dict)
+    BackupOptions: GoMap[str, int] = msgspec.field(default_factory=dict)
+    MemberBackupOptions: GoMap[str, int] = msgspec.field(default_factory=dict)
+    FilterOptions: GoMap[str, int] = msgspec.field(default_factory=dict)
+    FilterMemberOptions: GoMap[str, int] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.BackupOptions is None:
+            self.BackupOptions = {}
+        if self.MemberBackupOptions is None:
+            self.MemberBackupOptions = {}
+        if self.FilterOptions is None:
+            self.FilterOptions = {}
+        if self.FilterMemberOptions is None:
+            self.FilterMemberOptions = {}
 
 
 class Office365Connection(CometModel):
@@ -1899,8 +2213,14 @@ class Office365Connection(CometModel):
     )
     FeatureFlag: str = msgspec.field(default="")
     LogLevel: str = msgspec.field(default="")
-    MailboxUniqueMembers: list[str] | None = msgspec.field(default_factory=list)
-    SiteUniqueMembers: list[str] | None = msgspec.field(default_factory=list)
+    MailboxUniqueMembers: GoList[str] = msgspec.field(default_factory=list)
+    SiteUniqueMembers: GoList[str] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.MailboxUniqueMembers is None:
+            self.MailboxUniqueMembers = []
+        if self.SiteUniqueMembers is None:
+            self.SiteUniqueMembers = []
 
 
 class Office365MixedVirtualAccount(CometModel):
@@ -1919,9 +2239,13 @@ class Office365MixedVirtualAccount(CometModel):
     UserPrincipalName: str = msgspec.field(default="")
     WebID: str = msgspec.field(default="")
     WebURL: str = msgspec.field(default="")
-    Members: list[str] | None = msgspec.field(default_factory=list)
+    Members: GoList[str] = msgspec.field(default_factory=list)
     ServiceOptions: int = msgspec.field(default=0)
     MemberServiceOptions: int = msgspec.field(default=0)
+
+    def __post_init__(self) -> None:
+        if self.Members is None:
+            self.Members = []
 
 
 class Office365ObjectInfo(CometModel):
@@ -1931,7 +2255,11 @@ class Office365ObjectInfo(CometModel):
     Name: str = msgspec.field(default="")
     Type: str = msgspec.field(default="")
     Value: str = msgspec.field(default="")
-    Members: list[str] | None = msgspec.field(default_factory=list)
+    Members: GoList[str] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Members is None:
+            self.Members = []
 
 
 class OidcClaim(CometModel):
@@ -1952,22 +2280,36 @@ class SoftwareBuildRoleOptions(CometModel):
 class Organization(CometModel):
     "``Organization``."
 
-    AuditFileOptions: dict[str, FileOption] | None = msgspec.field(default_factory=dict)
+    AuditFileOptions: GoMap[str, FileOption] = msgspec.field(default_factory=dict)
     Branding: BrandingOptions | None = msgspec.field(default_factory=BrandingOptions)
     ConstellationRole: ConstellationRoleOptions | None = msgspec.field(
         default_factory=ConstellationRoleOptions
     )
     Email: EmailOptions | None = msgspec.field(default_factory=EmailOptions)
-    ExperimentalOptions: list[str] | None = msgspec.field(default_factory=list)
-    Hosts: list[str] | None = msgspec.field(default_factory=list)
+    ExperimentalOptions: GoList[str] = msgspec.field(default_factory=list)
+    Hosts: GoList[str] = msgspec.field(default_factory=list)
     Name: str = msgspec.field(default="")
     IsSuspended: bool = msgspec.field(default=False)
-    PSAConfigs: list[PSAConfig] | None = msgspec.field(default_factory=list)
-    RemoteStorage: list[RemoteStorageOption] | None = msgspec.field(default_factory=list)
+    PSAConfigs: GoList[PSAConfig] = msgspec.field(default_factory=list)
+    RemoteStorage: GoList[RemoteStorageOption] = msgspec.field(default_factory=list)
     SoftwareBuildRole: SoftwareBuildRoleOptions | None = msgspec.field(
         default_factory=SoftwareBuildRoleOptions
     )
-    WebhookOptions: dict[str, WebhookOption] | None = msgspec.field(default_factory=dict)
+    WebhookOptions: GoMap[str, WebhookOption] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.AuditFileOptions is None:
+            self.AuditFileOptions = {}
+        if self.ExperimentalOptions is None:
+            self.ExperimentalOptions = []
+        if self.Hosts is None:
+            self.Hosts = []
+        if self.PSAConfigs is None:
+            self.PSAConfigs = []
+        if self.RemoteStorage is None:
+            self.RemoteStorage = []
+        if self.WebhookOptions is None:
+            self.WebhookOptions = {}
 
 
 class OrganizationLoginURLResponse(CometModel):
@@ -1999,11 +2341,15 @@ class PSAConfig(CometModel):
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["PartnerKey"])
 
     AlertsDisabled: bool = msgspec.field(default=False)
-    CustomHeaders: dict[str, str] | None = msgspec.field(default_factory=dict)
+    CustomHeaders: GoMap[str, str] = msgspec.field(default_factory=dict)
     PartnerKey: str = msgspec.field(default="")
     Type: int = msgspec.field(default=0)
     URL: str = msgspec.field(default="")
     GroupedBy: PSAGroupedBy | None = msgspec.field(default_factory=PSAGroupedBy)
+
+    def __post_init__(self) -> None:
+        if self.CustomHeaders is None:
+            self.CustomHeaders = {}
 
 
 class PVEBackupDisk(CometModel):
@@ -2016,19 +2362,27 @@ class PVEBackupDisk(CometModel):
 class PVEBackupNode(CometModel):
     "``PVEBackupNode`` (since 25.8.0)."
 
-    IncludedVMs: list[PVEBackupVM] | None = msgspec.field(default_factory=list)
+    IncludedVMs: GoList[PVEBackupVM] = msgspec.field(default_factory=list)
     Name: str = msgspec.field(default="")
     Selected: bool = msgspec.field(default=False)
+
+    def __post_init__(self) -> None:
+        if self.IncludedVMs is None:
+            self.IncludedVMs = []
 
 
 class PVEBackupVM(CometModel):
     "``PVEBackupVM`` (since 25.8.0)."
 
-    IncludedDisks: list[PVEBackupDisk] | None = msgspec.field(default_factory=list)
+    IncludedDisks: GoList[PVEBackupDisk] = msgspec.field(default_factory=list)
     Name: str = msgspec.field(default="")
     Selected: bool = msgspec.field(default=False)
     Type: str = msgspec.field(default="")
     VMID: str = msgspec.field(default="")
+
+    def __post_init__(self) -> None:
+        if self.IncludedDisks is None:
+            self.IncludedDisks = []
 
 
 class PVEDisk(CometModel):
@@ -2047,11 +2401,17 @@ class PVEParams(CometModel):
     "``PVEParams`` (since 25.8.0)."
 
     Everything: bool = msgspec.field(default=False)
-    Exclusions: list[PVEBackupNode] | None = msgspec.field(default_factory=list)
+    Exclusions: GoList[PVEBackupNode] = msgspec.field(default_factory=list)
     Method: str = msgspec.field(default="")
     SSHConnection: SSHConnection | None = msgspec.field(default_factory=SSHConnection)
-    Selections: list[PVEBackupNode] | None = msgspec.field(default_factory=list)
+    Selections: GoList[PVEBackupNode] = msgspec.field(default_factory=list)
     UseCBT: bool = msgspec.field(default=False)
+
+    def __post_init__(self) -> None:
+        if self.Exclusions is None:
+            self.Exclusions = []
+        if self.Selections is None:
+            self.Selections = []
 
 
 class PVEStorageName(CometModel):
@@ -2059,14 +2419,18 @@ class PVEStorageName(CometModel):
 
     Name: str = msgspec.field(default="")
     Type: str = msgspec.field(default="")
-    Content: list[str] | None = msgspec.field(default_factory=list)
+    Content: GoList[str] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Content is None:
+            self.Content = []
 
 
 class PVEVM(CometModel):
     "``PVEVM``."
 
     CPU: str = msgspec.field(default="")
-    Disks: list[PVEDisk] | None = msgspec.field(default_factory=list)
+    Disks: GoList[PVEDisk] = msgspec.field(default_factory=list)
     Memory: str = msgspec.field(default="")
     Name: str = msgspec.field(default="")
     Node: str = msgspec.field(default="")
@@ -2074,6 +2438,10 @@ class PVEVM(CometModel):
     Running: bool = msgspec.field(default=False)
     Type: str = msgspec.field(default="")
     VMID: str = msgspec.field(default="")
+
+    def __post_init__(self) -> None:
+        if self.Disks is None:
+            self.Disks = []
 
 
 class Partition(CometModel):
@@ -2086,12 +2454,16 @@ class Partition(CometModel):
     VolumeName: str = msgspec.field(default="")
     VolumeGuid: str = msgspec.field(default="")
     VolumeSerial: str = msgspec.field(default="")
-    MountPoints: list[str] | None = msgspec.field(default_factory=list)
+    MountPoints: GoList[str] = msgspec.field(default_factory=list)
     ReadOffset: int = msgspec.field(default=0)
     Size: int = msgspec.field(default=0)
     UsedSize: int = msgspec.field(default=0)
     Flags: int = msgspec.field(default=0)
     BytesPerFilesystemCluster: int = msgspec.field(default=0)
+
+    def __post_init__(self) -> None:
+        if self.MountPoints is None:
+            self.MountPoints = []
 
 
 class PartitionConflict(CometModel):
@@ -2152,8 +2524,12 @@ class ProtectedItemWithBackupRulesResponse(CometModel):
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
     Source: SourceConfig | None = msgspec.field(default_factory=SourceConfig)
-    BackupRules: dict[str, BackupRuleConfig] | None = msgspec.field(default_factory=dict)
+    BackupRules: GoMap[str, BackupRuleConfig] = msgspec.field(default_factory=dict)
     ProfileHash: str = msgspec.field(default="")
+
+    def __post_init__(self) -> None:
+        if self.BackupRules is None:
+            self.BackupRules = {}
 
 
 class ProxmoxConnection(CometModel):
@@ -2189,7 +2565,11 @@ class PublicBrandingProperties(CometModel):
 class RatelimitOptions(CometModel):
     "``RatelimitOptions``."
 
-    Rules: list[RatelimitRule] | None = msgspec.field(default_factory=list)
+    Rules: GoList[RatelimitRule] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Rules is None:
+            self.Rules = []
 
 
 class RatelimitRule(CometModel):
@@ -2427,7 +2807,7 @@ class RestoreJobAdvancedOptions(CometModel):
     OverwriteForcePermissions: bool = msgspec.field(default=False)
     DestIsOriginalLocation: bool = msgspec.field(default=False)
     DestPath: str = msgspec.field(default="")
-    ExactDestPaths: list[str] | None = msgspec.field(default_factory=list)
+    ExactDestPaths: GoList[str] = msgspec.field(default_factory=list)
     ArchiveFormat: int = msgspec.field(default=0)
     SkipUnreadableChunks: bool = msgspec.field(default=False)
     OnDiskIndexesKey: bool = msgspec.field(default=False)
@@ -2453,6 +2833,10 @@ class RestoreJobAdvancedOptions(CometModel):
     ProxmoxConnection: ProxmoxRestoreTargetOptions | None = msgspec.field(
         default_factory=ProxmoxRestoreTargetOptions
     )
+
+    def __post_init__(self) -> None:
+        if self.ExactDestPaths is None:
+            self.ExactDestPaths = []
 
 
 class RetentionRange(CometModel):
@@ -2537,9 +2921,13 @@ class SearchSnapshotsResponse(CometModel):
 
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
-    SnapshotFiles: dict[str, list[SearchResultFileInfo]] | None = msgspec.field(
-        default_factory=dict
-    )
+    SnapshotFiles: GoMap[str, GoList[SearchResultFileInfo]] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.SnapshotFiles is None:
+            self.SnapshotFiles = {}
+        elif any(v is None for v in self.SnapshotFiles.values()):
+            self.SnapshotFiles = {k: [] if v is None else v for k, v in self.SnapshotFiles.items()}
 
 
 class SelfBackupExportOptions(CometModel):
@@ -2560,7 +2948,11 @@ class SelfBackupExportOptions(CometModel):
 class SelfBackupOptions(CometModel):
     "``SelfBackupOptions``."
 
-    Targets: list[SelfBackupTarget] | None = msgspec.field(default_factory=list)
+    Targets: GoList[SelfBackupTarget] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Targets is None:
+            self.Targets = []
 
 
 class SelfBackupStatistics(CometModel):
@@ -2578,7 +2970,7 @@ class SelfBackupTarget(CometModel):
 
     __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["EncryptionKey"])
 
-    Schedule: list[ScheduleConfig] | None = msgspec.field(default_factory=list)
+    Schedule: GoList[ScheduleConfig] = msgspec.field(default_factory=list)
     ScheduleTimezone: str = msgspec.field(default="")
     RetentionPolicy: RetentionPolicy | None = msgspec.field(default_factory=RetentionPolicy)
     Location: DestinationLocation | None = msgspec.field(default_factory=DestinationLocation)
@@ -2589,6 +2981,10 @@ class SelfBackupTarget(CometModel):
     IncludeServerLogs: bool = msgspec.field(default=False)
     RestrictToSingleOrgID: str = msgspec.field(default="")
     Index: int = msgspec.field(default=0)
+
+    def __post_init__(self) -> None:
+        if self.Schedule is None:
+            self.Schedule = []
 
 
 class SessionOptions(CometModel):
@@ -2602,16 +2998,22 @@ class StorageRoleOptions(CometModel):
 
     RoleEnabled: bool = msgspec.field(default=False)
     Storage: DestinationLocation | None = msgspec.field(default_factory=DestinationLocation)
-    LocalStorage_Legacy: list[LocalStorageDirectory] | None = msgspec.field(
+    LocalStorage_Legacy: GoList[LocalStorageDirectory] = msgspec.field(
         default_factory=list, name="LocalStorage"
     )
-    ReplicateTo: list[ReplicaServer] | None = msgspec.field(default_factory=list)
+    ReplicateTo: GoList[ReplicaServer] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.LocalStorage_Legacy is None:
+            self.LocalStorage_Legacy = []
+        if self.ReplicateTo is None:
+            self.ReplicateTo = []
 
 
 class ServerConfigOptions(CometModel):
     "``ServerConfigOptions``."
 
-    AdminUsers: list[AllowedAdminUser] | None = msgspec.field(default_factory=list)
+    AdminUsers: GoList[AllowedAdminUser] = msgspec.field(default_factory=list)
     AuthenticationRole: AuthenticationRoleOptions | None = msgspec.field(
         default_factory=AuthenticationRoleOptions
     )
@@ -2623,8 +3025,8 @@ class ServerConfigOptions(CometModel):
         default_factory=ConstellationRoleOptions, name="OverseerRole"
     )
     Email: EmailOptions | None = msgspec.field(default_factory=EmailOptions)
-    ExperimentalOptions: list[str] | None = msgspec.field(default_factory=list)
-    ExternalAdminUserSources: dict[str, ExternalAuthenticationSource] | None = msgspec.field(
+    ExperimentalOptions: GoList[str] = msgspec.field(default_factory=list)
+    ExternalAdminUserSources: GoMap[str, ExternalAuthenticationSource] = msgspec.field(
         default_factory=dict
     )
     IPRateLimit: RatelimitOptions | None = msgspec.field(default_factory=RatelimitOptions)
@@ -2632,9 +3034,9 @@ class ServerConfigOptions(CometModel):
         default_factory=LoginProtectionOptions
     )
     License: LicenseOptions | None = msgspec.field(default_factory=LicenseOptions)
-    ListenAddresses: list[HTTPConnectorOptions] | None = msgspec.field(default_factory=list)
-    Organizations: dict[str, Organization] | None = msgspec.field(default_factory=dict)
-    PSAConfigs: list[PSAConfig] | None = msgspec.field(default_factory=list)
+    ListenAddresses: GoList[HTTPConnectorOptions] = msgspec.field(default_factory=list)
+    Organizations: GoMap[str, Organization] = msgspec.field(default_factory=dict)
+    PSAConfigs: GoList[PSAConfig] = msgspec.field(default_factory=list)
     SelfBackup: SelfBackupOptions | None = msgspec.field(default_factory=SelfBackupOptions)
     SessionSettings: SessionOptions | None = msgspec.field(default_factory=SessionOptions)
     SoftwareBuildRole: SoftwareBuildRoleOptions | None = msgspec.field(
@@ -2642,8 +3044,26 @@ class ServerConfigOptions(CometModel):
     )
     StorageRole: StorageRoleOptions | None = msgspec.field(default_factory=StorageRoleOptions)
     TrustXForwardedFor: bool = msgspec.field(default=False)
-    WebhookOptions: dict[str, WebhookOption] | None = msgspec.field(default_factory=dict)
-    AuditFileOptions: dict[str, FileOption] | None = msgspec.field(default_factory=dict)
+    WebhookOptions: GoMap[str, WebhookOption] = msgspec.field(default_factory=dict)
+    AuditFileOptions: GoMap[str, FileOption] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.AdminUsers is None:
+            self.AdminUsers = []
+        if self.ExperimentalOptions is None:
+            self.ExperimentalOptions = []
+        if self.ExternalAdminUserSources is None:
+            self.ExternalAdminUserSources = {}
+        if self.ListenAddresses is None:
+            self.ListenAddresses = []
+        if self.Organizations is None:
+            self.Organizations = {}
+        if self.PSAConfigs is None:
+            self.PSAConfigs = []
+        if self.WebhookOptions is None:
+            self.WebhookOptions = {}
+        if self.AuditFileOptions is None:
+            self.AuditFileOptions = {}
 
 
 class ServerConfigOptionsBrandingFragment(CometModel):
@@ -2674,13 +3094,17 @@ class ServerMetaBrandingProperties(CometModel):
     AllowAuthenticatedDownloads: bool = msgspec.field(default=False)
     PruneLogsAfterDays: int = msgspec.field(default=0)
     ExpiredInSeconds: int = msgspec.field(default=0)
-    ExternalAuthenticationSources: list[ExternalAuthenticationSourceDisplay] | None = msgspec.field(
+    ExternalAuthenticationSources: GoList[ExternalAuthenticationSourceDisplay] = msgspec.field(
         default_factory=list
     )
     ServerIsEmpty: bool = msgspec.field(default=False)
     CloudStorageName: str = msgspec.field(default="")
     AdminHidePreBuiltClientOption: bool = msgspec.field(default=False)
     AdminHideBrandedCloudStorage: bool = msgspec.field(default=False)
+
+    def __post_init__(self) -> None:
+        if self.ExternalAuthenticationSources is None:
+            self.ExternalAuthenticationSources = []
 
 
 class ServerMetaVersionInfo(CometModel):
@@ -2693,7 +3117,7 @@ class ServerMetaVersionInfo(CometModel):
     SoftwareBuildRole: bool = msgspec.field(default=False)
     ConstellationRole_Legacy: bool = msgspec.field(default=False, name="OverseerRole")
     ConstellationRole: bool = msgspec.field(default=False)
-    ExperimentalOptions: list[str] | None = msgspec.field(default_factory=list)
+    ExperimentalOptions: GoList[str] = msgspec.field(default_factory=list)
     ServerStartTime: int = msgspec.field(default=0)
     ServerStartHash: str = msgspec.field(default="")
     CurrentTime: int = msgspec.field(default=0)
@@ -2702,7 +3126,7 @@ class ServerMetaVersionInfo(CometModel):
     ServerLicenseFeatureSet: int = msgspec.field(default=0)
     ServerLicenseLimit: LicenseLimits | None = msgspec.field(default_factory=LicenseLimits)
     ConfiguredDevices: int = msgspec.field(default=0)
-    BoosterLimit: dict[str, int] | None = msgspec.field(default_factory=dict)
+    BoosterLimit: GoMap[str, int] = msgspec.field(default_factory=dict)
     LicenseValidUntil: int = msgspec.field(default=0)
     EmailsSentSuccessfully: int = msgspec.field(default=0)
     EmailsSentErrors: int = msgspec.field(default=0)
@@ -2712,7 +3136,15 @@ class ServerMetaVersionInfo(CometModel):
     ScheduledEmailThreadWaitingUntil: int = msgspec.field(default=0)
     ScheduledEmailThreadLastWakeTime: int = msgspec.field(default=0)
     ScheduledEmailThreadLastWakeSentEmails: bool = msgspec.field(default=False)
-    SelfBackup: list[SelfBackupStatistics] | None = msgspec.field(default_factory=list)
+    SelfBackup: GoList[SelfBackupStatistics] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.ExperimentalOptions is None:
+            self.ExperimentalOptions = []
+        if self.BoosterLimit is None:
+            self.BoosterLimit = {}
+        if self.SelfBackup is None:
+            self.SelfBackup = []
 
 
 class SessionKeyRegeneratedResponse(CometModel):
@@ -2750,7 +3182,11 @@ class SoftwareUpdateNewsResponse(CometModel):
     LatestStable: str = msgspec.field(default="", name="latest_stable")
     LatestPrerelease: str = msgspec.field(default="", name="latest_prerelease")
     DownloadsURL: str = msgspec.field(default="", name="downloads_url")
-    WhatsNew: list[str] | None = msgspec.field(default_factory=list, name="updates_info")
+    WhatsNew: GoList[str] = msgspec.field(default_factory=list, name="updates_info")
+
+    def __post_init__(self) -> None:
+        if self.WhatsNew is None:
+            self.WhatsNew = []
 
 
 class SourceBasicInfo(CometModel):
@@ -2761,9 +3197,11 @@ class SourceBasicInfo(CometModel):
     O365AccountCount: int = msgspec.field(default=0)
     TotalVmCount: int = msgspec.field(default=0)
     Size: int = msgspec.field(default=0)
-    OverrideDestinationRetention: dict[str, RetentionPolicy] | None = msgspec.field(
-        default_factory=dict
-    )
+    OverrideDestinationRetention: GoMap[str, RetentionPolicy] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.OverrideDestinationRetention is None:
+            self.OverrideDestinationRetention = {}
 
 
 class SourceIncludePattern(CometModel):
@@ -2776,14 +3214,22 @@ class SourceIncludePattern(CometModel):
 class SpannedDestinationLocation(CometModel):
     "``SpannedDestinationLocation``."
 
-    SpanTargets: list[DestinationLocation] | None = msgspec.field(default_factory=list)
+    SpanTargets: GoList[DestinationLocation] = msgspec.field(default_factory=list)
     SpanUseStaticSlots: bool = msgspec.field(default=False)
+
+    def __post_init__(self) -> None:
+        if self.SpanTargets is None:
+            self.SpanTargets = []
 
 
 class SpannedStorageExtraInfo(CometModel):
     "``SpannedStorageExtraInfo``."
 
-    Targets: list[StorageFreeSpaceInfo] | None = msgspec.field(default_factory=list)
+    Targets: GoList[StorageFreeSpaceInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Targets is None:
+            self.Targets = []
 
 
 class StatResult(CometModel):
@@ -2880,8 +3326,14 @@ class U2FRegistrationChallengeResponse(CometModel):
     Message: str = msgspec.field(default="")
     ChallengeID: str = msgspec.field(default="")
     AppID: str = msgspec.field(default="")
-    RegisteredKeys: list[U2FRegisteredKey] | None = msgspec.field(default_factory=list)
-    RegisterRequests: list[U2FRegisterRequest] | None = msgspec.field(default_factory=list)
+    RegisteredKeys: GoList[U2FRegisteredKey] = msgspec.field(default_factory=list)
+    RegisterRequests: GoList[U2FRegisterRequest] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.RegisteredKeys is None:
+            self.RegisteredKeys = []
+        if self.RegisterRequests is None:
+            self.RegisterRequests = []
 
 
 class U2FSignRequest(CometModel):
@@ -2890,7 +3342,11 @@ class U2FSignRequest(CometModel):
     ChallengeID: str = msgspec.field(default="")
     ChallengeData: str = msgspec.field(default="")
     AppID: str = msgspec.field(default="")
-    RegisteredKeys: list[U2FRegisteredKey] | None = msgspec.field(default_factory=list)
+    RegisteredKeys: GoList[U2FRegisteredKey] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.RegisteredKeys is None:
+            self.RegisteredKeys = []
 
 
 class U2FSignResponse(CometModel):
@@ -2953,7 +3409,11 @@ class UpdateCampaignStatus(CometModel):
     DeviceFilter: SearchClause | None = msgspec.field(default_factory=SearchClause)
     StartTime: int = msgspec.field(default=0)
     TargetVersion: str = msgspec.field(default="")
-    Devices: list[UpdateCampaignStatusDeviceEntry] | None = msgspec.field(default_factory=list)
+    Devices: GoList[UpdateCampaignStatusDeviceEntry] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Devices is None:
+            self.Devices = []
 
 
 class UpdateCampaignStatusDeviceEntry(CometModel):
@@ -2967,7 +3427,11 @@ class UpdateCampaignStatusDeviceEntry(CometModel):
 class UserCustomEmailSettings(CometModel):
     "``UserCustomEmailSettings``."
 
-    Reports: list[EmailReportConfig] | None = msgspec.field(default_factory=list)
+    Reports: GoList[EmailReportConfig] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Reports is None:
+            self.Reports = []
 
 
 class UserOnServer(CometModel):
@@ -3010,13 +3474,21 @@ class VMInfo(CometModel):
     RamBytes: int = msgspec.field(default=0)
     FirmwareType: str = msgspec.field(default="")
     ConfigPath: str = msgspec.field(default="")
-    Disks: list[VMDiskInfo] | None = msgspec.field(default_factory=list)
+    Disks: GoList[VMDiskInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Disks is None:
+            self.Disks = []
 
 
 class VMInfoList(CometModel):
     "``VMInfoList`` (since 24.12.x)."
 
-    VMs: list[VMInfo] | None = msgspec.field(default_factory=list)
+    VMs: GoList[VMInfo] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.VMs is None:
+            self.VMs = []
 
 
 class VMwareDatacenterInfo(CometModel):
@@ -3062,7 +3534,11 @@ class VSSWriterInfo(CometModel):
     "``VSSWriterInfo``."
 
     DisplayName: str = msgspec.field(default="")
-    Components: list[VSSComponent] | None = msgspec.field(default_factory=list)
+    Components: GoList[VSSComponent] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Components is None:
+            self.Components = []
 
 
 class VaultSnapshot(CometModel):
@@ -3073,7 +3549,11 @@ class VaultSnapshot(CometModel):
     Source: str = msgspec.field(default="")
     CreateTime: int = msgspec.field(default=0)
     HasOriginalPathInfo: bool = msgspec.field(default=False)
-    Tags: list[str] | None = msgspec.field(default_factory=list)
+    Tags: GoList[str] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.Tags is None:
+            self.Tags = []
 
 
 class WebAuthnAuthenticatorSelection(CometModel):
@@ -3088,14 +3568,22 @@ class WebAuthnAuthenticatorSelection(CometModel):
 class WebAuthnPublicKeyCredentialRequestOptions(CometModel):
     "``WebAuthnPublicKeyCredentialRequestOptions``."
 
-    Challenge: bytes | None = msgspec.field(default=b"", name="challenge")
+    Challenge: GoBytes = msgspec.field(default=b"", name="challenge")
     Timeout: int = msgspec.field(default=0, name="timeout")
     RelyingPartyID: str = msgspec.field(default="", name="rpId")
-    AllowedCredentials: list[WebAuthnCredentialDescriptor] | None = msgspec.field(
+    AllowedCredentials: GoList[WebAuthnCredentialDescriptor] = msgspec.field(
         default_factory=list, name="allowCredentials"
     )
     UserVerification: str = msgspec.field(default="", name="userVerification")
-    Extensions: dict[str, Any] | None = msgspec.field(default_factory=dict, name="extensions")
+    Extensions: GoMap[str, Any] = msgspec.field(default_factory=dict, name="extensions")
+
+    def __post_init__(self) -> None:
+        if self.Challenge is None:
+            self.Challenge = b""
+        if self.AllowedCredentials is None:
+            self.AllowedCredentials = []
+        if self.Extensions is None:
+            self.Extensions = {}
 
 
 class WebAuthnCredentialAssertion(CometModel):
@@ -3110,8 +3598,14 @@ class WebAuthnCredentialDescriptor(CometModel):
     "``WebAuthnCredentialDescriptor``."
 
     Type: str = msgspec.field(default="", name="type")
-    CredentialID: bytes | None = msgspec.field(default=b"", name="id")
-    Transport: list[str] | None = msgspec.field(default_factory=list, name="transports")
+    CredentialID: GoBytes = msgspec.field(default=b"", name="id")
+    Transport: GoList[str] = msgspec.field(default_factory=list, name="transports")
+
+    def __post_init__(self) -> None:
+        if self.CredentialID is None:
+            self.CredentialID = b""
+        if self.Transport is None:
+            self.Transport = []
 
 
 class WebAuthnCredentialEntity(CometModel):
@@ -3142,29 +3636,43 @@ class WebAuthnUserEntity(CometModel):
     Name: str = msgspec.field(default="", name="name")
     Icon: str = msgspec.field(default="", name="icon")
     DisplayName: str = msgspec.field(default="", name="displayName")
-    ID: bytes | None = msgspec.field(default=b"", name="id")
+    ID: GoBytes = msgspec.field(default=b"", name="id")
+
+    def __post_init__(self) -> None:
+        if self.ID is None:
+            self.ID = b""
 
 
 class WebAuthnPublicKeyCredentialCreationOptions(CometModel):
     "``WebAuthnPublicKeyCredentialCreationOptions``."
 
-    Challenge: bytes | None = msgspec.field(default=b"", name="challenge")
+    Challenge: GoBytes = msgspec.field(default=b"", name="challenge")
     RelyingParty: WebAuthnRelyingPartyEntity | None = msgspec.field(
         default_factory=WebAuthnRelyingPartyEntity, name="rp"
     )
     User: WebAuthnUserEntity | None = msgspec.field(default_factory=WebAuthnUserEntity, name="user")
-    Parameters: list[WebAuthnCredentialParameter] | None = msgspec.field(
+    Parameters: GoList[WebAuthnCredentialParameter] = msgspec.field(
         default_factory=list, name="pubKeyCredParams"
     )
     AuthenticatorSelection: WebAuthnAuthenticatorSelection | None = msgspec.field(
         default_factory=WebAuthnAuthenticatorSelection, name="authenticatorSelection"
     )
     Timeout: int = msgspec.field(default=0, name="timeout")
-    CredentialExcludeList: list[WebAuthnCredentialDescriptor] | None = msgspec.field(
+    CredentialExcludeList: GoList[WebAuthnCredentialDescriptor] = msgspec.field(
         default_factory=list, name="excludeCredentials"
     )
-    Extensions: dict[str, Any] | None = msgspec.field(default_factory=dict, name="extensions")
+    Extensions: GoMap[str, Any] = msgspec.field(default_factory=dict, name="extensions")
     Attestation: str = msgspec.field(default="", name="attestation")
+
+    def __post_init__(self) -> None:
+        if self.Challenge is None:
+            self.Challenge = b""
+        if self.Parameters is None:
+            self.Parameters = []
+        if self.CredentialExcludeList is None:
+            self.CredentialExcludeList = []
+        if self.Extensions is None:
+            self.Extensions = {}
 
 
 class WebAuthnRegistrationChallengeResponse(CometModel):
@@ -3212,9 +3720,15 @@ class WebhookOption(CometModel):
     "``WebhookOption``."
 
     URL: str = msgspec.field(default="")
-    CustomHeaders: dict[str, str] | None = msgspec.field(default_factory=dict)
+    CustomHeaders: GoMap[str, str] = msgspec.field(default_factory=dict)
     Level: str = msgspec.field(default="")
-    WhiteListedEventTypes: list[int] | None = msgspec.field(default_factory=list)
+    WhiteListedEventTypes: GoList[int] = msgspec.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.CustomHeaders is None:
+            self.CustomHeaders = {}
+        if self.WhiteListedEventTypes is None:
+            self.WhiteListedEventTypes = []
 
 
 class WinSMBAuth(CometModel):
