@@ -95,9 +95,7 @@ async def refused(
     return body["Status"], body["Message"]
 
 
-async def policy_id_of(
-    session: aiohttp.ClientSession, emu: CometEmulator, description: str
-) -> str:
+async def policy_id_of(session: aiohttp.ClientSession, emu: CometEmulator, description: str) -> str:
     """The ID of the policy with ``description`` (``AdminPoliciesNew`` does not say it)."""
     listed = await ok(session, emu, "AdminPoliciesList") or {}
     (found,) = [pid for pid, text in listed.items() if text == description]

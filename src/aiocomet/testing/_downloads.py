@@ -67,9 +67,7 @@ def _entries(api: StatefulAPI, call: Call, username: str | None) -> list[Any]:
     floor = _SEVERITY_RANK.get(call.values.get("MinSeverity") or "", 0)
     contains = call.values.get("MessageContains") or ""
     return [
-        e
-        for e in entries
-        if _SEVERITY_RANK.get(e.Severity, 3) >= floor and contains in e.Message
+        e for e in entries if _SEVERITY_RANK.get(e.Severity, 3) >= floor and contains in e.Message
     ]
 
 
