@@ -33,6 +33,7 @@ from .events import (
     resync_jobs,
 )
 from .merge import MergedEvents, merge_events
+from .policies import PolicyNotFoundError, create_policy
 from .webhooks import WebhookReceiver, register_webhook, unregister_webhook
 
 __version__ = "0.1.0"
@@ -56,6 +57,7 @@ __all__ = [
     "JobResync",
     "MFARequiredError",
     "MergedEvents",
+    "PolicyNotFoundError",
     "ProtocolError",
     "ResponseDecodeError",
     "ResponseTooLargeError",
@@ -68,6 +70,7 @@ __all__ = [
     "WebhookReceiver",
     "__version__",
     "constants",
+    "create_policy",
     "merge_events",
     "models",
     "register_webhook",
