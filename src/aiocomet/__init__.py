@@ -7,6 +7,7 @@ from .account import CometAccountClient
 from .auth import Credentials
 from .client import CometClient
 from .errors import (
+    AccessDeniedError,
     AuthenticationError,
     ClientClosedError,
     CometAPIError,
@@ -39,6 +40,7 @@ from .webhooks import WebhookReceiver, register_webhook, unregister_webhook
 __version__ = "0.1.0"
 
 __all__ = [
+    "AccessDeniedError",
     "AuthenticationError",
     "Backoff",
     "ClientClosedError",

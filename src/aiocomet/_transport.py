@@ -23,17 +23,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import aiohttp
-import msgspec
 
+from ._api_errors import error_from_status
 from ._backoff import Backoff, Sleep, default_sleep
 from ._methodspec import MethodSpec
-from .auth import redacted_preview
 from .errors import (
-    AuthenticationError,
-    CometAPIError,
-    MFARequiredError,
     ResponseTooLargeError,
-    ServerError,
     TimeoutError,
     TransportError,
 )
@@ -132,54 +127,6 @@ def _retry_after(headers: Any, policy: RetryPolicy) -> float | None:
     if math.isnan(seconds):
         return None
     return max(0.0, min(seconds, policy.max_retry_after))
-
-
-def error_from_status(
-    spec: MethodSpec[Any], status: int, headers: Any, body: bytes, redact: Redactor
-) -> CometAPIError:
-    """The aiocomet error for an HTTP error status, with the server's message if any."""
-    server_status, server_message = status, ""
-    with contextlib.suppress(msgspec.MsgspecError, UnicodeDecodeError):
-        parsed = msgspec.json.decode(body[:65536])
-        if isinstance(parsed, dict):
-            server_status = int(parsed.get("Status", status) or status)
-            server_message = redact(str(parsed.get("Message", "")))
-    if not server_message and body:
-        server_message = redacted_preview(body, redact).strip()
-    where = f"{spec.name} ({spec.path})"
-    if status == 449:
-        totp = headers.get("X-Comet-TOTP-Requested") is not None
-        challenge_raw = headers.get("X-Comet-U2F-Challenge")
-        challenge: object = None
-        if challenge_raw:
-            try:
-                challenge = msgspec.json.decode(challenge_raw)
-            except msgspec.DecodeError:
-                challenge = challenge_raw
-        factor = "a TOTP code" if totp else "a U2F signature" if challenge else "a second factor"
-        return MFARequiredError(
-            f"{where}: the server requires {factor} (HTTP 449); configure totp_secret "
-            "or pass a U2F sign response",
-            method=spec.name,
-            totp_requested=totp,
-            u2f_challenge=challenge,
-        )
-    cls: type[CometAPIError]
-    hint = ""
-    if status == 403:
-        cls, hint = AuthenticationError, "; check the username, password and account type"
-    elif status >= 500:
-        cls = ServerError
-    else:
-        cls = CometAPIError
-    detail = f": {server_message}" if server_message else ""
-    return cls(
-        f"{where} failed with HTTP {status}{detail}{hint}",
-        method=spec.name,
-        http_status=status,
-        status=server_status,
-        server_message=server_message,
-    )
 
 
 class Transport:

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any, TypeVar, Unpack
 
 import aiohttp
-import msgspec
 
 from . import _codec
+from ._api_errors import error_in_body, error_in_result
 from ._backoff import Sleep, default_sleep
 from ._download import Download
 from ._generated import methods as M
@@ -28,11 +28,12 @@ from ._generated.api import GeneratedAPI
 from ._methodspec import MethodSpec
 from ._params import encode_params
 from ._session import SessionOwner, ssl_option
+from ._session_renewal import SessionRenewal
 from ._transport import Body, RetryPolicy, form_body
 from .auth import AccountType, Credentials, redacted_preview
 from .errors import (
+    AccessDeniedError,
     AuthenticationError,
-    CometAPIError,
     CredentialsError,
     MFARequiredError,
     ResponseDecodeError,
@@ -109,6 +110,7 @@ class CometClient(SessionOwner, GeneratedAPI):
             sleep=sleep,
             max_connections=max_connections,
         )
+        self._renewal = SessionRenewal(self._state.login_lock, clock)
 
     def __repr__(self) -> str:
         return f"CometClient({self.base_url!r}, {self.credentials!r})"
@@ -173,6 +175,7 @@ class CometClient(SessionOwner, GeneratedAPI):
         self._check_account(method)
         creds = self.credentials
         used_key = creds.session_key
+        ticket = self._renewal.ticket()
         try:
             return await self._send(method, params)
         except MFARequiredError:
@@ -182,19 +185,30 @@ class CometClient(SessionOwner, GeneratedAPI):
             log.info("%s: TOTP code not accepted; retrying once with a fresh code", method.name)
             return await self._send(method, params)
         except AuthenticationError:
-            if method.auth == "none" or not used_key or not creds.has_password:
+            if not used_key or not self._may_log_in_again(method):
                 raise
-            await self._relogin(method, used_key)
-            return await self._send(method, params)
+        except AccessDeniedError:
+            # In-body 403: no such object, or a rejected key? Ask once for the whole burst.
+            if not used_key or not self._may_log_in_again(method):
+                raise
+            if not await self._renewal.key_rejected(used_key, self._probe_session_key):
+                raise
+        await self._renewal.renew(
+            used_key, ticket, lambda: self.credentials.session_key, self.login
+        )
+        return await self._send(method, params)
 
-    async def _relogin(self, method: MethodSpec[Any], rejected_key: str) -> None:
-        """Replace a rejected session key, once for all callers that saw it rejected."""
-        async with self._state.login_lock:
-            if self.credentials.session_key != rejected_key:
-                return  # another call already logged in again
-            log.info("%s: session key rejected; logging in again", method.name)
-            self.credentials.session_key = None
-            await self.login()
+    def _may_log_in_again(self, method: MethodSpec[Any]) -> bool:
+        return method.auth != "none" and self.credentials.has_password
+
+    async def _probe_session_key(self) -> None:
+        """A call that names no object: refused only when the session key itself is."""
+        probe: MethodSpec[Any] = (
+            M.AdminAccountProperties
+            if self.credentials.account_type == "admin"
+            else M.UserWebGetUserProfileAndHash
+        )
+        await self._send(probe, {})
 
     async def _send(
         self, method: MethodSpec[T], params: dict[str, Any], *, password_only: bool = False
@@ -212,32 +226,30 @@ class CometClient(SessionOwner, GeneratedAPI):
             method, make_body, timeout=self.timeout, redact=creds.redact
         )
         if method.returns_bytes:
+            error = error_in_body(method, body, creds.redact)
+            if error is not None:
+                raise error
             return body  # type: ignore[return-value]
         return self._decode(method, body)
 
     def _decode(self, method: MethodSpec[T], body: bytes) -> T:
+        redact = self.credentials.redact
         try:
             value: T = _codec.decode(body, method.decode_type)
         except _codec.DECODE_ERRORS as exc:
-            error = _error_message_in(method, body, self.credentials.redact)
+            error = error_in_body(method, body, redact)
             if error is not None:
                 raise error from None
-            start = redacted_preview(body, self.credentials.redact)
+            start = redacted_preview(body, redact)
             raise ResponseDecodeError(
                 f"{method.name}: the response is not a valid {method.returns} ({exc}); "
                 f"body starts {start!r}",
                 method=method.name,
                 body_start=start.encode(),
             ) from None
-        if isinstance(value, models.CometAPIResponseMessage) and value.Status >= 400:
-            raise CometAPIError(
-                f"{method.name} failed: Status {value.Status}: "
-                f"{self.credentials.redact(value.Message)}",
-                method=method.name,
-                http_status=200,
-                status=value.Status,
-                server_message=self.credentials.redact(value.Message),
-            )
+        error = error_in_result(method, value, redact)
+        if error is not None:
+            raise error
         return value
 
     def _stream(self, method: MethodSpec[bytes], params: dict[str, Any]) -> Download:
@@ -262,26 +274,6 @@ class CometClient(SessionOwner, GeneratedAPI):
         of :class:`aiocomet.events.EventStream`.
         """
         return EventStream(self, **options)
-
-
-def _error_message_in(
-    method: MethodSpec[Any], body: bytes, redact: Callable[[str], str]
-) -> CometAPIError | None:
-    """A ``CometAPIResponseMessage`` error sent instead of the expected type, if it is one."""
-    try:
-        msg = msgspec.json.decode(body, type=models.CometAPIResponseMessage)
-    except _codec.DECODE_ERRORS:
-        return None
-    if msg.Status < 400:
-        return None
-    message = redact(msg.Message)
-    return CometAPIError(
-        f"{method.name} failed: Status {msg.Status}: {message}",
-        method=method.name,
-        http_status=200,
-        status=msg.Status,
-        server_message=message,
-    )
 
 
 async def _multipart(upload: Any) -> aiohttp.MultipartWriter:

@@ -3,9 +3,10 @@
 ::
 
     CometError
-    ├── CometAPIError              the server answered with an error
-    │   ├── AuthenticationError    403: bad credentials, expired session key
-    │   ├── MFARequiredError       449: a second factor is needed
+    ├── CometAPIError              the server answered with an error (HTTP or in the body)
+    │   ├── AuthenticationError    HTTP 403: bad credentials, expired session key
+    │   ├── AccessDeniedError      Status 403 in a 200 answer: no such object, or not yours
+    │   ├── MFARequiredError       HTTP 449 or ERR_TOTP_REQUIRED: a second factor is needed
     │   └── ServerError            5xx
     ├── TransportError             connection refused/reset, DNS, TLS, redirect refused
     │   └── TimeoutError           also a builtins.TimeoutError
@@ -17,6 +18,7 @@
     └── ProtocolError              the event stream said something unexpected
 
 No error message ever contains a password, session key, TOTP secret or code.
+How each answer of a Comet Server maps to these classes: docs/errors.md.
 """
 
 from __future__ import annotations
@@ -29,10 +31,13 @@ class CometError(Exception):
 
 
 class CometAPIError(CometError):
-    """The Comet Server answered a call with an error status.
+    """The Comet Server answered a call with an error.
 
-    ``http_status`` is the HTTP status code; ``status`` and ``message`` come
-    from the ``CometAPIResponseMessage`` body when there is one.
+    ``http_status`` is the HTTP status code (200 when the error came inside a
+    successful answer); ``status`` and ``message`` come from the
+    ``CometAPIResponseMessage`` body when there is one. ``error_code`` is the
+    message when it is one of the API's ``ERR_*`` constants (for instance
+    ``aiocomet.constants.UnknownDeviceError``), else ``""``.
     """
 
     def __init__(
@@ -43,20 +48,36 @@ class CometAPIError(CometError):
         http_status: int = 0,
         status: int = 0,
         server_message: str = "",
+        error_code: str = "",
     ) -> None:
         super().__init__(message)
         self.method = method
         self.http_status = http_status
         self.status = status
         self.message = server_message
+        self.error_code = error_code
 
 
 class AuthenticationError(CometAPIError):
-    """The server refused the credentials (HTTP 403, or ``403 Unauth`` on the stream)."""
+    """The server refused the credentials (HTTP 403, or ``403 Unauth`` on the stream).
+
+    Also a ``403`` inside the answer to a password login, which has no object
+    that could be refused instead.
+    """
+
+
+class AccessDeniedError(CometAPIError):
+    """``Status 403`` inside a successful answer: the object does not exist or is not yours.
+
+    A Comet Server answers this way for an unknown user, another tenant's
+    object or a missing permission; it does not say which. When the call used
+    a session key, the client has already checked that the key itself is
+    still accepted (see docs/errors.md).
+    """
 
 
 class MFARequiredError(CometAPIError):
-    """HTTP 449: the server wants a second factor.
+    """The server wants a second factor: HTTP 449, or ``ERR_TOTP_REQUIRED`` in the body.
 
     ``totp_requested`` is true when it asked for a TOTP code;
     ``u2f_challenge`` holds the parsed ``X-Comet-U2F-Challenge`` header.
@@ -69,8 +90,19 @@ class MFARequiredError(CometAPIError):
         method: str = "",
         totp_requested: bool = False,
         u2f_challenge: object = None,
+        http_status: int = 449,
+        status: int = 449,
+        server_message: str = "",
+        error_code: str = "",
     ) -> None:
-        super().__init__(message, method=method, http_status=449, status=449)
+        super().__init__(
+            message,
+            method=method,
+            http_status=http_status,
+            status=status,
+            server_message=server_message,
+            error_code=error_code,
+        )
         self.totp_requested = totp_requested
         self.u2f_challenge = u2f_challenge
 
