@@ -10,7 +10,7 @@ status of 5000 and more, must still decode.
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import Any, TypeVar
 
 import pyotp
 import pytest
@@ -30,12 +30,14 @@ from aiocomet._api_errors import PASSWORD_LOGINS
 from aiocomet._generated.methods import METHODS
 from aiocomet._methodspec import MethodSpec
 
-from ._fake_comet import FakeComet, Reply
+from ._fake_comet import FakeComet, Reply, Seen
 from ._samples import sample
 
 SPECS = sorted(METHODS.values(), key=lambda s: s.name)
 IDS = [s.name for s in SPECS]
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+TOTP_REQUIRED = {"Status": 403, "Message": constants.TOTPRequiredError}
+E = TypeVar("E", bound=CometAPIError)
 
 
 def arguments(spec: MethodSpec[Any]) -> list[Any]:
@@ -55,6 +57,18 @@ async def call(client: CometClient, spec: MethodSpec[Any]) -> Any:
     return await getattr(client, spec.python_name)(*arguments(spec))
 
 
+async def failure(
+    spec: MethodSpec[Any], reply: Reply, expected: type[E], **options: Any
+) -> tuple[E, list[Seen]]:
+    """The error ``spec`` raises when the server always answers ``reply``, and the requests."""
+    async with FakeComet() as server:
+        server.always(spec.path, reply)
+        async with client_for(server, spec, **options) as client:
+            with pytest.raises(expected) as info:
+                await call(client, spec)
+    return info.value, server.seen
+
+
 # (HTTP status, body status, message, the class expected for an ordinary method)
 FORMS = {
     "body-403": (200, 403, "Unauthorised", AccessDeniedError),
@@ -71,39 +85,27 @@ async def test_every_method_raises_the_typed_error(spec: MethodSpec[Any], form: 
     http_status, status, message, expected = FORMS[form]
     if form == "body-403" and spec.name in PASSWORD_LOGINS:
         expected = AuthenticationError  # a login names no object: the credentials were refused
-    async with FakeComet() as server:
-        server.always(
-            spec.path, Reply(status=http_status, body={"Status": status, "Message": message})
-        )
-        async with client_for(server, spec) as client:
-            with pytest.raises(CometAPIError) as info:
-                await call(client, spec)
-    error = info.value
+    reply = Reply(status=http_status, body={"Status": status, "Message": message})
+    error, seen = await failure(spec, reply, CometAPIError)
     assert type(error) is expected
     assert (error.http_status, error.status, error.message) == (http_status, status, message)
     assert error.method == spec.name and spec.name in str(error)
     assert error.error_code == ""
-    assert len(server.seen) == 1  # no re-login without a session key, no retry of a 4xx
+    assert len(seen) == 1  # no re-login without a session key, no retry of a 4xx
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
 async def test_every_method_maps_err_totp_required_in_the_body(spec: MethodSpec[Any]) -> None:
-    body = {"Status": 403, "Message": constants.TOTPRequiredError}
-    async with FakeComet() as server:
-        server.always(spec.path, Reply(body=body))
-        async with client_for(server, spec) as client:
-            with pytest.raises(MFARequiredError) as info:
-                await call(client, spec)
-    assert info.value.totp_requested and info.value.http_status == 200
-    assert info.value.error_code == "ERR_TOTP_REQUIRED"
+    error, _ = await failure(spec, Reply(body=TOTP_REQUIRED), MFARequiredError)
+    assert error.totp_requested and error.http_status == 200
+    assert error.error_code == "ERR_TOTP_REQUIRED"
 
 
 async def test_err_totp_required_in_the_body_retries_once_with_a_fresh_code() -> None:
     spec = METHODS["AdminGetUserProfile"]
     times = itertools.count(1_700_000_000, 30)
-    body = {"Status": 403, "Message": constants.TOTPRequiredError}
     async with FakeComet() as server:
-        server.reply(spec.path, Reply(body=body), Reply(body={"Username": "alice"}))
+        server.reply(spec.path, Reply(body=TOTP_REQUIRED), Reply(body={"Username": "alice"}))
         async with client_for(
             server, spec, totp_secret=SECRET, clock=lambda: float(next(times))
         ) as client:
@@ -118,24 +120,15 @@ async def test_err_totp_required_in_the_body_retries_once_with_a_fresh_code() ->
 
 async def test_err_totp_required_twice_raises_after_one_retry() -> None:
     spec = METHODS["AdminListUsers"]
-    body = {"Status": 403, "Message": constants.TOTPRequiredError}
-    async with FakeComet() as server:
-        server.always(spec.path, Reply(body=body))
-        async with client_for(server, spec, totp_secret=SECRET) as client:
-            with pytest.raises(MFARequiredError):
-                await client.admin_list_users()
-    assert len(server.seen) == 2
+    _, seen = await failure(spec, Reply(body=TOTP_REQUIRED), MFARequiredError, totp_secret=SECRET)
+    assert len(seen) == 2
 
 
 async def test_other_err_constants_are_named_in_error_code() -> None:
     spec = METHODS["AdminDispatcherRunBackup"]
     body = {"Status": 500, "Message": constants.UnknownDeviceError}
-    async with FakeComet() as server:
-        server.always(spec.path, Reply(body=body))
-        async with client_for(server, spec) as client:
-            with pytest.raises(ServerError) as info:
-                await call(client, spec)
-    assert info.value.error_code == "ERR_UNKNOWN_DEVICE" == constants.UnknownDeviceError
+    error, _ = await failure(spec, Reply(body=body), ServerError)
+    assert error.error_code == "ERR_UNKNOWN_DEVICE" == constants.UnknownDeviceError
 
 
 JOB = {
@@ -163,11 +156,7 @@ async def test_a_failed_job_is_a_job_not_an_error() -> None:
 
 async def test_a_job_shaped_error_is_still_an_error() -> None:
     body = {"Status": 403, "Message": "Unauthorised"}
-    async with FakeComet() as server:
-        server.always(METHODS["AdminGetJobProperties"].path, Reply(body=body))
-        async with client_for(server, METHODS["AdminGetJobProperties"]) as client:
-            with pytest.raises(AccessDeniedError):
-                await client.admin_get_job_properties("someone-elses-job")
+    await failure(METHODS["AdminGetJobProperties"], Reply(body=body), AccessDeniedError)
 
 
 async def test_binary_methods_return_bytes_that_merely_look_like_json() -> None:

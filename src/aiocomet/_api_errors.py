@@ -89,57 +89,67 @@ def error_from_status(
     server_message = redact(server_message)
     if not server_message and body:
         server_message = redacted_preview(body, redact).strip()
-    where = f"{spec.name} ({spec.path})"
-    if status == 449 or code == C.TOTPRequiredError:
-        return _mfa_required(spec, headers, status, server_status, server_message, code)
-    cls: type[CometAPIError]
-    hint = ""
-    if status == 403:
-        cls, hint = AuthenticationError, "; check the username, password and account type"
-    elif status >= 500:
-        cls = ServerError
-    else:
-        cls = CometAPIError
-    detail = f": {server_message}" if server_message else ""
-    return cls(
-        f"{where} failed with HTTP {status}{detail}{hint}",
-        method=spec.name,
-        http_status=status,
-        status=server_status,
-        server_message=server_message,
-        error_code=code,
-    )
+    return _typed_error(spec, headers, status, server_status, server_message, code)
 
 
-def _mfa_required(
+def _typed_error(
     spec: MethodSpec[Any],
     headers: Any,
     http_status: int,
     status: int,
     server_message: str,
     code: str,
-) -> MFARequiredError:
-    totp = code == C.TOTPRequiredError or headers.get("X-Comet-TOTP-Requested") is not None
-    challenge_raw = headers.get("X-Comet-U2F-Challenge")
-    challenge: object = None
-    if challenge_raw:
-        try:
-            challenge = msgspec.json.decode(challenge_raw)
-        except msgspec.DecodeError:
-            challenge = challenge_raw
-    factor = "a TOTP code" if totp else "a U2F signature" if challenge else "a second factor"
-    how = f"HTTP {http_status}" if http_status != 200 else f"Status {status} {code or ''}".strip()
-    return MFARequiredError(
-        f"{spec.name} ({spec.path}): the server requires {factor} ({how}); configure "
-        "totp_secret or pass a U2F sign response",
+) -> CometAPIError:
+    """The one mapping of both forms; ``http_status`` 200 means the error came in the body."""
+    in_body = http_status < 300
+    deciding = status if in_body else http_status
+    said = f"Status {status} in an HTTP {http_status} answer" if in_body else f"HTTP {http_status}"
+    if deciding == 449 or code == C.TOTPRequiredError:
+        totp = code == C.TOTPRequiredError or headers.get("X-Comet-TOTP-Requested") is not None
+        challenge = _u2f_challenge(headers)
+        factor = "a TOTP code" if totp else "a U2F signature" if challenge else "a second factor"
+        return MFARequiredError(
+            f"{spec.name} ({spec.path}): the server requires {factor} ({said}); configure "
+            "totp_secret or pass a U2F sign response",
+            method=spec.name,
+            totp_requested=totp,
+            u2f_challenge=challenge,
+            http_status=http_status,
+            status=status,
+            server_message=server_message,
+            error_code=code,
+        )
+    cls: type[CometAPIError]
+    hint = ""
+    if deciding == 403 and (not in_body or spec.name in PASSWORD_LOGINS):
+        cls, hint = AuthenticationError, "; check the username, password and account type"
+    elif deciding == 403:
+        cls = AccessDeniedError
+        hint = "; the object does not exist, or this account may not see or change it"
+    elif deciding >= 500:
+        cls = ServerError
+    else:
+        cls = CometAPIError
+    detail = f": {server_message}" if server_message else ""
+    return cls(
+        f"{spec.name} ({spec.path}) failed with {said}{detail}{hint}",
         method=spec.name,
-        totp_requested=totp,
-        u2f_challenge=challenge,
         http_status=http_status,
         status=status,
         server_message=server_message,
         error_code=code,
     )
+
+
+def _u2f_challenge(headers: Any) -> object:
+    """The parsed ``X-Comet-U2F-Challenge`` header (the raw text if it is not JSON)."""
+    raw = headers.get("X-Comet-U2F-Challenge")
+    if not raw:
+        return None
+    try:
+        return msgspec.json.decode(raw)
+    except msgspec.DecodeError:
+        return raw
 
 
 # -- the in-body form -----------------------------------------------------------------------
@@ -173,29 +183,7 @@ def _in_body_error(
     spec: MethodSpec[Any], status: int, message: str, redact: Redactor
 ) -> CometAPIError:
     code = message if message in ERROR_CODES else ""
-    shown = redact(message)
-    if status == 449 or code == C.TOTPRequiredError:
-        return _mfa_required(spec, {}, 200, status, shown, code)
-    cls: type[CometAPIError]
-    hint = ""
-    if status == 403 and spec.name in PASSWORD_LOGINS:
-        cls, hint = AuthenticationError, "; check the username, password and account type"
-    elif status == 403:
-        cls = AccessDeniedError
-        hint = "; the object does not exist, or this account may not see or change it"
-    elif status >= 500:
-        cls = ServerError
-    else:
-        cls = CometAPIError
-    detail = f": {shown}" if shown else ""
-    return cls(
-        f"{spec.name} ({spec.path}) failed: Status {status}{detail}{hint}",
-        method=spec.name,
-        http_status=200,
-        status=status,
-        server_message=shown,
-        error_code=code,
-    )
+    return _typed_error(spec, {}, 200, status, redact(message), code)
 
 
 # -- one checker per result type ---------------------------------------------------------------
