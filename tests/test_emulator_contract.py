@@ -114,6 +114,27 @@ async def test_job_records_leave_out_empty_omitempty_fields(
             assert all(job[k] for k in tagged & set(job)), job
 
 
+async def test_what_a_client_stored_comes_back_as_it_sent_it(
+    http: aiohttp.ClientSession,
+) -> None:
+    """Go's decoder makes the empty slices and maps a client sends: they are not nil."""
+    async with CometEmulator(users={"alice": "alice-pw"}) as emu:
+        profile = await ok(http, emu, "AdminGetUserProfile", TargetUser="alice")
+        assert profile["Emails"] is None and profile["Sources"] is None  # never set: nil
+        profile.update(Emails=[], Sources={})
+        await ok(http, emu, "AdminSetUserProfile", TargetUser="alice", ProfileData=profile)
+        again = await ok(http, emu, "AdminGetUserProfile", TargetUser="alice")
+        assert again["Emails"] == [] and again["Sources"] == {}
+        assert again["Devices"] is None  # sent as null: nil again
+        assert await ok(http, emu, "AdminMetaWebhookOptionsGet") is None
+        await ok(http, emu, "AdminMetaWebhookOptionsSet", WebhookOptions={})
+        assert await ok(http, emu, "AdminMetaWebhookOptionsGet") == {}
+        config = await ok(http, emu, "AdminMetaServerConfigGet")
+        assert config["WebhookOptions"] == {} and config["AdminUsers"]
+        admin = config["AdminUsers"][0]  # a struct the server made: omitempty applies
+        assert admin["Username"] == "admin" and "U2FRegistrations" not in admin
+
+
 # -- null parameters are zero values ------------------------------------------------------
 
 
@@ -125,12 +146,13 @@ async def test_null_parameters_are_read_as_zero_values(http: aiohttp.ClientSessi
         await ok(http, emu, "AdminSetUserProfile", TargetUser="alice", ProfileData=profile)
         stored = emu.state.profile("alice")
         assert (stored["Emails"], stored["SendEmailReports"], stored["AccountName"]) == (
-            [],
+            None,
             False,
             "A",
         )
         await ok(http, emu, "AdminMetaWebhookOptionsSet", WebhookOptions="null")
         assert emu.state.webhooks() == {}
+        assert await ok(http, emu, "AdminMetaWebhookOptionsGet") is None
         assert await ok(http, emu, "AdminGetJobsForDateRange", Start="null", End="null") is None
         # an unset boolean form parameter (Ruby's nil) is false
         await ok(http, emu, "AdminMetaStats", Simple="")

@@ -2,10 +2,18 @@
 
 Go's ``encoding/json`` writes a nil slice or map as ``null`` and drops a field
 tagged ``omitempty`` whose value is empty (``false``, ``0``, ``""``, nil, or an
-empty slice/map; a struct value is never omitted). A real server's empty lists
-are nil slices, so the emulator sends ``null`` for every empty list and map:
-at the top level and inside models. Which fields are ``omitempty`` comes from
-the spec (``_generated/omitempty.py``). Keys the SDK does not know pass as-is.
+empty slice/map; a struct value is never omitted). Which slices and maps are
+nil depends on where they came from:
+
+* lists and maps the server builds (user lists, job lists, search results)
+  and the fields of structs it makes start nil, so an empty one is ``null``;
+* documents a client sent and the server stored (profiles, policies, server
+  config, webhook options) were decoded by Go, which makes every slice and
+  map the client wrote: those keep ``[]``/``{}`` and only absent ones are
+  nil. The emulator keeps such documents as :class:`Stored` dicts.
+
+Which fields are ``omitempty`` comes from the spec (``_generated/omitempty.py``).
+Keys the SDK does not know pass as they are.
 """
 
 from __future__ import annotations
@@ -19,10 +27,11 @@ from msgspec import inspect as mi
 
 from .._codec import to_builtins
 from .._generated.omitempty import OMITEMPTY
+from .._model import CometModel
 
 _encoder = msgspec.json.Encoder()
 
-__all__ = ["go_encode", "go_value"]
+__all__ = ["Stored", "go_encode", "go_value", "go_zero"]
 
 
 def _strip_none(t: mi.Type) -> mi.Type:
@@ -84,32 +93,45 @@ def _struct_walks(cls: type[msgspec.Struct], seen: frozenset[type] = frozenset()
     return False
 
 
-def _go(value: Any, t: mi.Type) -> Any:
-    """A builtins value rewritten the way Go would encode it as type ``t``."""
+class Stored(dict[str, Any]):
+    """A JSON object as a client sent it: its empty lists and maps are not nil."""
+
+
+def _go(value: Any, t: mi.Type, keep_empty: bool) -> Any:
+    """A value rewritten the way Go would encode it as type ``t``.
+
+    ``keep_empty``: the value came from a stored client document (see the module doc).
+    """
+    if isinstance(value, CometModel):  # made by the emulator: empty containers are nil
+        return _go(to_builtins(value), t, False)
+    if isinstance(value, Stored):
+        keep_empty = True
     if isinstance(t, mi.ListType):
         if not value:
-            return None
+            return value if keep_empty else None
         if not isinstance(value, list) or not _walks(t.item_type):
             return value
-        return [_go(v, t.item_type) for v in value]
+        if not keep_empty and isinstance(value[0], CometModel):
+            value = to_builtins(value)  # one pass for a list of models (job lists)
+        return [_go(v, t.item_type, keep_empty) for v in value]
     if isinstance(t, mi.DictType):
         if not value:
-            return None
+            return value if keep_empty else None
         if not isinstance(value, dict) or not _walks(t.value_type):
             return value
-        return {k: _go(v, t.value_type) for k, v in value.items()}
+        return {k: _go(v, t.value_type, keep_empty) for k, v in value.items()}
     if isinstance(t, mi.BytesType):
-        return value or None  # a nil []byte
+        return value if keep_empty else value or None  # a nil []byte
     if isinstance(t, mi.StructType):
         if value is None:  # Go has no nil struct value: it writes the zero struct
-            value = msgspec.to_builtins(t.cls())
+            return go_zero(t.cls)
         if not isinstance(value, dict) or not _walks(t):
             return value
         plan = _plan(t.cls)
         out = dict(value)
         for key, sub in plan.walk:
             if key in out and _walks(sub):
-                out[key] = _go(out[key], sub)
+                out[key] = _go(out[key], sub, keep_empty)
         for key in plan.omit:
             if key in out and not out[key]:  # Go's "empty": false, 0, "", nil, [], {}
                 del out[key]
@@ -117,9 +139,14 @@ def _go(value: Any, t: mi.Type) -> Any:
     return value
 
 
+def go_zero(cls: type[msgspec.Struct]) -> Stored:
+    """Go's zero value of a struct as JSON builtins: nil slices and maps, zero structs."""
+    return Stored(_go(msgspec.to_builtins(cls()), _type_info(cls), False))
+
+
 def go_value(value: Any, t: Any) -> Any:
-    """``value`` (models, dicts, lists) as the builtins a Go server would send as ``t``."""
-    return _go(to_builtins(value), _type_info(t))
+    """``value`` (models, lists, dicts, :class:`Stored` documents) as Go sends type ``t``."""
+    return _go(value, _type_info(t), False)
 
 
 def go_encode(value: Any, t: Any) -> bytes:
@@ -127,8 +154,8 @@ def go_encode(value: Any, t: Any) -> bytes:
     info = _type_info(t)
     if not _walks(info):
         return _encoder.encode(value)
-    if isinstance(info, mi.ListType) and not _walks(info.item_type):
-        return _encoder.encode(value or None)
-    if isinstance(info, mi.DictType) and not _walks(info.value_type):
-        return _encoder.encode(value or None)
+    if isinstance(info, mi.ListType | mi.DictType) and not _walks(
+        info.item_type if isinstance(info, mi.ListType) else info.value_type
+    ):
+        return _encoder.encode(value or None)  # a list or map the server built
     return _encoder.encode(go_value(value, t))

@@ -28,6 +28,7 @@ from .._generated.models import (
 )
 from .._methodspec import AuthKind, MethodSpec
 from ._auth import Accounts, AuthError, Principal
+from ._gojson import Stored
 from ._search import search_jobs
 from ._state import ServerState, StateError, content_hash, defaults, normalize
 
@@ -132,7 +133,7 @@ class StatefulAPI:
         return [_admin_view(n, n in self.accounts.totp) for n in sorted(self.accounts.admins)]
 
     def config_view(self) -> dict[str, Any]:
-        return {**self.state.config, "AdminUsers": self.admins_view()}
+        return Stored({**self.state.config, "AdminUsers": self.admins_view()})
 
     def account_updated(self, username: str, actor: str) -> None:
         self.publish(
@@ -451,14 +452,16 @@ def _config_set(api: StatefulAPI, call: Call) -> Any:
 
 @stateful("AdminMetaWebhookOptionsGet")
 def _webhooks_get(api: StatefulAPI, call: Call) -> Any:
-    return api.state.webhooks()
+    return api.state.webhooks_stored()
 
 
 @stateful("AdminMetaWebhookOptionsSet")
 def _webhooks_set(api: StatefulAPI, call: Call) -> Any:
-    given = _raw.decode(call.raw["WebhookOptions"]) or {}
+    given = _raw.decode(call.raw["WebhookOptions"])  # null: Go's nil map
     base = defaults(WebhookOption)
-    api.state.set_webhooks({name: {**base, **option} for name, option in given.items()})
+    api.state.set_webhooks(
+        None if given is None else {name: {**base, **option} for name, option in given.items()}
+    )
     api.on_webhooks_changed()
     api.publish(c.SEVT_SERVER_UPDATED, api.config_view(), actor=call.actor)
     return ok()

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import msgspec
-
 from .._generated import constants as c
 from .._generated.models import (
     DestinationConfig,
@@ -23,6 +21,7 @@ from .._generated.models import (
     UserProfileConfig,
 )
 from ._auth import Accounts
+from ._gojson import Stored, go_value
 from ._simulator import JobSimulator
 from ._state import ServerState
 
@@ -86,14 +85,13 @@ def _profile(user: str, now: int) -> dict[str, Any]:
             ),
         },
     )
-    built: dict[str, Any] = msgspec.to_builtins(profile)
-    return built
+    return Stored(go_value(profile, UserProfileConfig))
 
 
 def seed(state: ServerState, accounts: Accounts) -> None:
     """Fill an empty server with the seed users, policy and job history."""
     now = state.now()
-    policy: dict[str, Any] = msgspec.to_builtins(GroupPolicy(Description="Workstations"))
+    policy = Stored(go_value(GroupPolicy(Description="Workstations"), GroupPolicy))
     state.set_policy(SEED_POLICY_ID, policy, None)
     for user, password in SEED_USERS.items():
         state.add_user(user, profile=_profile(user, now))

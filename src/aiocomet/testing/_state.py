@@ -28,6 +28,7 @@ from .._generated.models import (
     ServerMetaVersionInfo,
     UserProfileConfig,
 )
+from ._gojson import Stored, go_value, go_zero
 
 _raw = msgspec.json.Decoder()
 _sorted = msgspec.json.Encoder(order="sorted")
@@ -54,19 +55,23 @@ class StateError(Exception):
         self.in_body = in_body
 
 
-def normalize(cls: type[Any], raw: bytes | str) -> dict[str, Any]:
-    """``raw`` JSON decoded over the defaults of ``cls``, every unknown key kept."""
+def normalize(cls: type[Any], raw: bytes | str) -> Stored:
+    """``raw`` JSON over Go's zero value of ``cls``, every unknown key kept.
+
+    What the client sent is kept as sent (an empty list stays ``[]``); fields it
+    left out take Go's zero value (nil lists and maps), as a Go server decodes.
+    """
     typed = msgspec.json.decode(raw, type=cls)
-    merged: dict[str, Any] = msgspec.to_builtins(typed)
+    merged = go_value(typed, cls)
     given = _raw.decode(raw)
     if isinstance(given, dict):
         merged.update(given)
-    return merged
+    return Stored(merged)
 
 
-def defaults(cls: type[Any]) -> dict[str, Any]:
-    built: dict[str, Any] = msgspec.to_builtins(cls())
-    return built
+def defaults(cls: type[Any]) -> Stored:
+    """Go's zero value of a struct, as a stored document."""
+    return go_zero(cls)
 
 
 def content_hash(value: Any) -> str:
@@ -289,12 +294,17 @@ class ServerState:
         hooks: dict[str, Any] = self.config.get("WebhookOptions") or {}
         return hooks
 
-    def set_webhooks(self, hooks: dict[str, Any]) -> None:
-        self.config["WebhookOptions"] = hooks
+    def webhooks_stored(self) -> Stored | None:
+        """The webhook options as last set (None, Go's nil map, when never set)."""
+        hooks = self.config.get("WebhookOptions")
+        return None if hooks is None else Stored(hooks)
+
+    def set_webhooks(self, hooks: dict[str, Any] | None) -> None:
+        self.config["WebhookOptions"] = None if hooks is None else Stored(hooks)
 
     def set_config(self, config: dict[str, Any]) -> None:
         config.pop("AdminUsers", None)
-        self.config = config
+        self.config = Stored(config)
 
     def add_resource(self, data: bytes) -> str:
         digest = hashlib.sha256(data).hexdigest()
