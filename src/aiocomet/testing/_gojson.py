@@ -93,6 +93,51 @@ def _struct_walks(cls: type[msgspec.Struct], seen: frozenset[type] = frozenset()
     return False
 
 
+@cache
+def _nested(cls: type[msgspec.Struct]) -> tuple[tuple[str, mi.Type], ...]:
+    """The fields of ``cls`` whose values need rewriting themselves."""
+    return tuple((key, sub) for key, sub in _plan(cls).walk if _walks(sub))
+
+
+@cache
+def _model_shape(cls: type[msgspec.Struct]) -> tuple[tuple[str, ...], bool]:
+    """(attributes holding one nested model, whether a list or map field holds models)."""
+    info = mi.type_info(cls)
+    assert isinstance(info, mi.StructType)
+    attrs, deep = [], False
+    for f in info.fields:
+        t = _strip_none(f.type)
+        if isinstance(t, mi.StructType):
+            attrs.append(f.name)
+        elif isinstance(t, mi.ListType | mi.DictType):
+            inner = t.item_type if isinstance(t, mi.ListType) else t.value_type
+            deep = deep or isinstance(_strip_none(inner), mi.StructType | mi.ListType | mi.DictType)
+    return tuple(attrs), deep
+
+
+def _known_only(value: CometModel) -> bool:
+    """No keys this SDK does not know, anywhere in ``value`` (a cheap check)."""
+    if value.__dict__:
+        return False
+    attrs, deep = _model_shape(type(value))
+    if deep:
+        return False
+    for attr in attrs:
+        sub = getattr(value, attr)
+        if isinstance(sub, CometModel) and not _known_only(sub):
+            return False
+    return True
+
+
+def _builtins(value: Any) -> Any:
+    """Models to builtins: msgspec's fast path unless unknown keys must ride along."""
+    if isinstance(value, list) and all(_known_only(v) for v in value):
+        return msgspec.to_builtins(value)
+    if isinstance(value, CometModel) and _known_only(value):
+        return msgspec.to_builtins(value)
+    return to_builtins(value)
+
+
 class Stored(dict[str, Any]):
     """A JSON object as a client sent it: its empty lists and maps are not nil."""
 
@@ -103,7 +148,7 @@ def _go(value: Any, t: mi.Type, keep_empty: bool) -> Any:
     ``keep_empty``: the value came from a stored client document (see the module doc).
     """
     if isinstance(value, CometModel):  # made by the emulator: empty containers are nil
-        return _go(to_builtins(value), t, False)
+        return _go(_builtins(value), t, False)
     if isinstance(value, Stored):
         keep_empty = True
     if isinstance(t, mi.ListType):
@@ -111,9 +156,17 @@ def _go(value: Any, t: mi.Type, keep_empty: bool) -> Any:
             return value if keep_empty else None
         if not isinstance(value, list) or not _walks(t.item_type):
             return value
+        item = t.item_type
         if not keep_empty and isinstance(value[0], CometModel):
-            value = to_builtins(value)  # one pass for a list of models (job lists)
-        return [_go(v, t.item_type, keep_empty) for v in value]
+            value = _builtins(value)  # one pass for a list of models (job lists)
+            if isinstance(item, mi.StructType) and not _nested(item.cls):
+                omit = _plan(item.cls).omit  # flat models: only omitempty to apply
+                for fresh in value:
+                    for key in omit:
+                        if key in fresh and not fresh[key]:
+                            del fresh[key]
+                return value
+        return [_go(v, item, keep_empty) for v in value]
     if isinstance(t, mi.DictType):
         if not value:
             return value if keep_empty else None
@@ -129,8 +182,8 @@ def _go(value: Any, t: mi.Type, keep_empty: bool) -> Any:
             return value
         plan = _plan(t.cls)
         out = dict(value)
-        for key, sub in plan.walk:
-            if key in out and _walks(sub):
+        for key, sub in _nested(t.cls):
+            if key in out:
                 out[key] = _go(out[key], sub, keep_empty)
         for key in plan.omit:
             if key in out and not out[key]:  # Go's "empty": false, 0, "", nil, [], {}
