@@ -154,11 +154,51 @@ async def test_null_parameters_are_read_as_zero_values(http: aiohttp.ClientSessi
         assert emu.state.webhooks() == {}
         assert await ok(http, emu, "AdminMetaWebhookOptionsGet") is None
         assert await ok(http, emu, "AdminGetJobsForDateRange", Start="null", End="null") is None
+        # a whole document sent as null is the zero struct (a real server then stores it)
+        await ok(http, emu, "AdminSetUserProfile", TargetUser="alice", ProfileData="null")
+        assert emu.state.profile("alice")["AccountName"] == ""
+        await ok(http, emu, "AdminPoliciesNew", Policy="null")
+        assert await ok(http, emu, "AdminPoliciesList") == {next(iter(emu.state.policies)): ""}
         # an unset boolean form parameter (Ruby's nil) is false
         await ok(http, emu, "AdminMetaStats", Simple="")
         # a parameter that is not JSON at all is still refused
         status, message = await refused(http, emu, "AdminGetJobsForDateRange", Start="x", End="1")
         assert status == 400 and "Start" in message
+
+
+WITH_JSON_PARAMS = [s for s in SPECS if any(p.encoding == "json" for p in s.params)]
+
+
+@pytest.mark.parametrize("spec", WITH_JSON_PARAMS, ids=lambda s: s.name)
+def test_every_json_parameter_may_be_null(seeded: CometEmulator, spec: MethodSpec[Any]) -> None:
+    async def run() -> None:
+        fields = (
+            {"Username": "alice", "AuthType": "Password", "Password": SEED_USERS["alice"]}
+            if spec.auth == "user"
+            else {"Username": "admin", "AuthType": "Password", "Password": "admin"}
+        )
+        form = dict(fields)
+        for p in spec.params:
+            if p.encoding == "json":
+                form[p.name] = "null"
+            elif p.encoding == "raw":
+                form[p.name] = "sample"
+            elif p.encoding == "bool":
+                form[p.name] = ""
+        if spec.multipart:
+            return  # its only parameter is the file
+        async with (
+            aiohttp.ClientSession() as http,
+            http.request(spec.http_method, seeded.url + spec.path, data=form) as resp,
+        ):
+            assert resp.status < 500, resp.status
+            if resp.content_type == "application/json":
+                body = json.loads(await resp.read())
+                if isinstance(body, dict) and "Message" in body:
+                    # refusing the zero value itself (an empty search rule) is fine
+                    assert "not valid JSON" not in str(body["Message"]), body
+
+    asyncio.run(run())
 
 
 # -- binary methods -----------------------------------------------------------------------

@@ -124,8 +124,9 @@ def _parse_param(param: ParamSpec, text: str) -> tuple[Any, str]:
     try:
         if "null" in text:
             cleaned = _without_nulls(_raw.decode(text))
-            if cleaned is None:
-                return zero_value(param.python_type), "null"
+            if cleaned is None:  # Go leaves the target as it was: the zero value
+                zero = zero_value(param.python_type)
+                return zero, "{}" if isinstance(zero, msgspec.Struct) else "null"
             text = _encoder.encode(cleaned).decode()
         return msgspec.json.decode(text, type=param.python_type), text
     except msgspec.MsgspecError as exc:
