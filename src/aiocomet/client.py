@@ -274,6 +274,7 @@ class CometClient(SessionOwner, GeneratedAPI):
             lambda: form_body({**creds.form_fields(), **form}),
             timeout=self.timeout,
             redact=creds.redact,
+            error_in_body=lambda head: error_in_body(method, head, creds.redact),
         )
 
     # -- live events -------------------------------------------------------------------------
