@@ -4,11 +4,11 @@
 
     CometError
     ├── CometAPIError              the server answered with an error (HTTP or in the body)
-    │   ├── AuthenticationError    HTTP 403: bad credentials, expired session key
+    │   ├── AuthenticationError    HTTP 403 (or 403 in a login's body): credentials refused
     │   ├── AccessDeniedError      Status 403 in a 200 answer: no such object, or not yours
     │   ├── MFARequiredError       HTTP 449 or ERR_TOTP_REQUIRED: a second factor is needed
     │   └── ServerError            5xx
-    ├── TransportError             connection refused/reset, DNS, TLS, redirect refused
+    ├── TransportError             refused/reset, DNS, TLS, redirect refused, malformed HTTP
     │   └── TimeoutError           also a builtins.TimeoutError
     ├── ResponseDecodeError        the body is not the JSON the method returns
     ├── ResponseTooLargeError      a JSON body exceeded max_response_bytes
@@ -112,7 +112,10 @@ class ServerError(CometAPIError):
 
 
 class TransportError(CometError):
-    """The request did not get an HTTP answer: refused, reset, DNS, TLS, redirect.
+    """The request did not get an HTTP answer, or the answer was not valid HTTP.
+
+    Connection refused or reset, DNS, TLS, a redirect refused, or bytes the
+    HTTP parser rejects (a bad status line or header, a bad chunk size).
 
     ``outcome_unknown`` is true when a state-changing request may have reached
     the server before the connection failed: it may or may not have been applied.
