@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Final, Literal
 
 import aiohttp
@@ -68,12 +68,15 @@ async def connect_and_authenticate(
     connect_timeout: float,
     close_timeout: float,
     opened: Callable[[WebSocket | None], bool],
+    headers: Mapping[str, str] | None = None,
 ) -> WebSocket:
     """An authenticated websocket, or a CometError.
 
     ``opened(ws)`` is told about the socket as soon as it exists (and
     ``opened(None)`` when it is given up) and answers whether the stream is
-    closing meanwhile.
+    closing meanwhile. ``headers`` go on the upgrade request, over the
+    session's own: a session the caller passed does not carry the client's
+    ``User-Agent`` and ``Accept-Language``.
     """
     redact = credentials.redact
     ws: WebSocket | None = None
@@ -81,6 +84,7 @@ async def connect_and_authenticate(
         async with asyncio.timeout(connect_timeout):
             ws = await session.ws_connect(
                 url,
+                headers=headers,
                 heartbeat=heartbeat,
                 max_msg_size=max_frame_bytes,
                 decode_text=False,
