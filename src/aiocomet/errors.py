@@ -7,7 +7,7 @@
     │   ├── AuthenticationError    HTTP 403 (or 403 in a login's body): credentials refused
     │   ├── AccessDeniedError      Status 403 in a 200 answer: no such object, or not yours
     │   ├── MFARequiredError       HTTP 449 or ERR_TOTP_REQUIRED: a second factor is needed
-    │   └── ServerError            5xx
+    │   └── ServerError            5xx, as the HTTP status or in the body
     ├── TransportError             refused/reset, DNS, TLS, redirect refused, malformed HTTP
     │   └── TimeoutError           also a builtins.TimeoutError
     ├── ResponseDecodeError        the body is not the JSON the method returns
@@ -16,6 +16,8 @@
     ├── InvalidParameterError      a parameter value does not fit its type (also ValueError)
     ├── ClientClosedError          the client was used after close()
     └── ProtocolError              the event stream said something unexpected
+        ├── HandshakeError         neither "200 OK" nor "403 Unauth" to the auth frames
+        └── EventDecodeError       a frame that is not an event (skipped, told to on_error)
 
 No error message ever contains a password, session key, TOTP secret or code.
 How each answer of a Comet Server maps to these classes: docs/errors.md.
@@ -108,7 +110,7 @@ class MFARequiredError(CometAPIError):
 
 
 class ServerError(CometAPIError):
-    """The server failed (HTTP 5xx)."""
+    """The server failed: HTTP 5xx, or ``Status`` 5xx inside a successful answer."""
 
 
 class TransportError(CometError):
