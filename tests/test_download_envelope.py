@@ -158,21 +158,26 @@ async def test_save_on_an_in_body_error_keeps_the_file_already_there(tmp_path: P
     assert [p.name for p in tmp_path.iterdir()] == ["client.run"]
 
 
-@pytest.mark.parametrize(
-    "sent",
-    [random_bytes(100_000, 8), b'{"Status": 403, "Message": "Unauth'],
-    ids=["mid-file", "mid-envelope"],
-)
+ENVELOPE_START = b'{"Status": 403, "Message": "Unauth'
+CUT_SHORT = {  # an answer that hangs up before its body is complete
+    "mid-file": b"HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n" + random_bytes(100_000, 8),
+    "mid-peek": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+    + f"{len(ENVELOPE_START) + 10:x}\r\n".encode()
+    + ENVELOPE_START,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CUT_SHORT))
 async def test_save_cut_short_leaves_no_partial_file_and_keeps_the_old_one(
-    sent: bytes, tmp_path: Path
+    kind: str, tmp_path: Path
 ) -> None:
     target = tmp_path / "client.run"
     target.write_bytes(b"the previous installer")
-    head = b"HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\nConnection: close\r\n\r\n"
-    async with RawHTTPServer(head + sent) as server:  # sends part of the body, then hangs up
+    async with RawHTTPServer(CUT_SHORT[kind]) as server:
         async with client(server.url) as c:
-            with pytest.raises(TransportError, match="AdminGetJobLog download"):
+            with pytest.raises(TransportError, match="AdminGetJobLog download") as info:
                 await c.admin_get_job_log_stream("job").save(target)
+    assert info.value.__context__ is None and info.value.__cause__ is None
     assert target.read_bytes() == b"the previous installer"
     assert [p.name for p in tmp_path.iterdir()] == ["client.run"]
 
