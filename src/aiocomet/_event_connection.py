@@ -9,18 +9,18 @@ aiocomet error saying what to do, without secrets.
 from __future__ import annotations
 
 import asyncio
-import builtins
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Final, Literal
 
 import aiohttp
 from aiohttp import WSMsgType
 
 from ._event_protocol import HandshakeError, check_auth_reply, handshake_frames
+from ._failures import FAILURES, comet_error
 from .auth import Credentials
-from .errors import AuthenticationError, CometError, TimeoutError, TransportError
+from .errors import CometError, TransportError
 
 WebSocket = aiohttp.ClientWebSocketResponse[Literal[False]]
 
@@ -68,12 +68,15 @@ async def connect_and_authenticate(
     connect_timeout: float,
     close_timeout: float,
     opened: Callable[[WebSocket | None], bool],
+    headers: Mapping[str, str] | None = None,
 ) -> WebSocket:
     """An authenticated websocket, or a CometError.
 
     ``opened(ws)`` is told about the socket as soon as it exists (and
     ``opened(None)`` when it is given up) and answers whether the stream is
-    closing meanwhile.
+    closing meanwhile. ``headers`` go on the upgrade request, over the
+    session's own: a session the caller passed does not carry the client's
+    ``User-Agent`` and ``Accept-Language``.
     """
     redact = credentials.redact
     ws: WebSocket | None = None
@@ -81,6 +84,7 @@ async def connect_and_authenticate(
         async with asyncio.timeout(connect_timeout):
             ws = await session.ws_connect(
                 url,
+                headers=headers,
                 heartbeat=heartbeat,
                 max_msg_size=max_frame_bytes,
                 decode_text=False,
@@ -109,30 +113,12 @@ async def connect_and_authenticate(
         opened(None)
         if ws is not None:
             await close_quietly(ws)
-        if isinstance(exc, CometError | asyncio.CancelledError):
+        if isinstance(exc, CometError) or not isinstance(exc, FAILURES):
             raise
-        raise _as_comet_error(exc, server, connect_timeout, redact) from None
-
-
-def _as_comet_error(
-    exc: BaseException, server: str, connect_timeout: float, redact: Callable[[str], str]
-) -> BaseException:
-    if isinstance(exc, aiohttp.WSServerHandshakeError):
-        if exc.status in (401, 403):
-            return AuthenticationError(
-                f"event stream {server}: HTTP {exc.status} at the websocket upgrade",
-                method="events/stream",
-                http_status=exc.status,
-                status=exc.status,
-            )
-        return TransportError(f"event stream {server}: HTTP {exc.status} at the websocket upgrade")
-    if isinstance(exc, builtins.TimeoutError):
-        return TimeoutError(f"event stream {server}: no handshake reply within {connect_timeout} s")
-    if isinstance(exc, aiohttp.ClientError | OSError):
-        return TransportError(
-            f"event stream {server}: cannot connect: {type(exc).__name__}: {redact(str(exc))}"
+        error = comet_error(
+            exc, "event stream", server=server, redact=redact, timeout=connect_timeout
         )
-    return exc
+    raise error  # outside the except block: the aiohttp error is not its context
 
 
 class ThrottledLog:

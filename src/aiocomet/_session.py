@@ -1,7 +1,10 @@
 """Owning one aiohttp session: TLS settings, lazy creation, ``async with``, close.
 
 Shared by :class:`~aiocomet.CometClient` and :class:`~aiocomet.CometAccountClient`.
-A session passed in by the caller is used but never closed.
+A session passed in by the caller is used but never closed. Options that
+live on a session the client creates (the pool size, TLS) cannot reach a
+caller's session, so they are refused with it rather than dropped; the
+client's own headers are then sent with every request instead.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ import aiohttp
 from ._backoff import Sleep
 from ._closing import AsyncClosing
 from ._transport import RetryPolicy, TrackingConnector, Transport
-from .errors import ClientClosedError
+from .errors import ClientClosedError, InvalidParameterError
 
 log = logging.getLogger("aiocomet")
+
+DEFAULT_MAX_CONNECTIONS = 100
 
 
 def ssl_option(
@@ -33,6 +38,31 @@ def ssl_option(
     if ca_file:
         return ssl_module.create_default_context(cafile=ca_file)
     return True
+
+
+def refuse_connector_options(
+    max_connections: int | None,
+    ssl: ssl_module.SSLContext | None,
+    verify: bool,
+    ca_file: str | None,
+) -> None:
+    """Raise if an option that only a client-created session's connector can hold was given."""
+    given = [
+        name
+        for name, is_set in (
+            ("max_connections", max_connections is not None),
+            ("ssl", ssl is not None),
+            ("verify", not verify),
+            ("ca_file", ca_file is not None),
+        )
+        if is_set
+    ]
+    if given:
+        raise InvalidParameterError(
+            f"{', '.join(given)} cannot apply to a session passed with session=: they are "
+            "settings of its connector; configure them there, for example "
+            "aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=..., ssl=...))"
+        )
 
 
 class SessionState:
@@ -62,30 +92,42 @@ class SessionOwner(AsyncClosing):
         session: aiohttp.ClientSession | None,
         *,
         timeout: float,
-        ssl: ssl_module.SSLContext | bool,
+        ssl: ssl_module.SSLContext | None,
+        verify: bool,
+        ca_file: str | None,
         headers: dict[str, str],
         retry: RetryPolicy | None,
         max_response_bytes: int,
         sleep: Sleep,
-        max_connections: int = 100,
+        max_connections: int | None = None,
     ) -> None:
-        """Check the URL and timeout, then set up the session state and the transport."""
+        """Check the URL, timeout and options, then set up the session state and the transport.
+
+        ``headers`` become the default headers of a session the client
+        creates; on a caller's session they are sent with each API request
+        instead, and the event stream puts them on its upgrade request.
+        """
         if not base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must start with http:// or https://, got {base_url!r}")
         if timeout <= 0:
             raise ValueError("timeout must be positive")
+        if session is not None:
+            refuse_connector_options(max_connections, ssl, verify, ca_file)
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self._state = SessionState(session)
-        self._ssl = ssl
+        self._ssl = ssl_option(ssl, verify, ca_file)
         self._session_headers = headers
-        self._max_connections = max_connections
+        self._max_connections = (
+            DEFAULT_MAX_CONNECTIONS if max_connections is None else max_connections
+        )
         self._transport = Transport(
             self._session,
             self.base_url,
             retry=retry or RetryPolicy(),
             max_response_bytes=max_response_bytes,
             sleep=sleep,
+            headers=headers if session is not None else None,
         )
 
     def _session(self) -> aiohttp.ClientSession:
@@ -98,6 +140,11 @@ class SessionOwner(AsyncClosing):
                 connector=connector, headers=self._session_headers
             )
         return state.session
+
+    @property
+    def request_headers(self) -> dict[str, str]:
+        """The headers this client sends with every request (``User-Agent``, ...)."""
+        return dict(self._session_headers)
 
     @property
     def session(self) -> aiohttp.ClientSession:

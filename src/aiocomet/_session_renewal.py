@@ -43,7 +43,7 @@ class SessionRenewal:
         self._clock = clock
         self.trust_seconds = trust_seconds
         self._finished = 0  # logins finished so far
-        self._failure: BaseException | None = None  # how the latest finished login failed
+        self._failure: Exception | None = None  # how the latest finished login failed
         self._login: asyncio.Task[None] | None = None
         self._check: asyncio.Task[bool | None] | None = None
         self._checked_key = ""
@@ -85,12 +85,12 @@ class SessionRenewal:
             async with self._lock:
                 log.info("session key rejected; logging in again, once for every call that saw it")
                 await login()
-        except BaseException as exc:
+        except Exception as exc:
             self._failure = exc
             raise
         else:
             self._failure = None
-        finally:
+        finally:  # also when cancelled: then callers repeat their call and see for themselves
             self._finished += 1
             self._login = None
 

@@ -2,13 +2,13 @@
 
 It sends a request built fresh for every attempt (so each attempt carries a
 fresh TOTP code), never follows redirects (the body holds credentials), caps
-the size of JSON bodies, retries only what is safe to repeat, and maps every
-aiohttp failure and error status to an aiocomet error without secrets.
+the decoded size of JSON bodies, retries only what is safe to repeat (the
+decision and the mapping of aiohttp failures live in :mod:`._failures`), and
+maps every error status to an aiocomet error without secrets.
 """
 
 from __future__ import annotations
 
-import builtins
 import contextlib
 import datetime
 import email.utils
@@ -26,10 +26,11 @@ import aiohttp
 
 from ._api_errors import error_from_status
 from ._backoff import Backoff, Sleep, default_sleep
+from ._failures import FAILURES, comet_error, retryable
 from ._methodspec import MethodSpec
 from .errors import (
+    CometError,
     ResponseTooLargeError,
-    TimeoutError,
     TransportError,
 )
 
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("aiocomet")
 
-RETRY_STATUSES = frozenset({500, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0
 
 
@@ -140,20 +140,29 @@ class Transport:
         retry: RetryPolicy,
         max_response_bytes: int,
         sleep: Sleep = default_sleep,
+        headers: dict[str, str] | None = None,
     ) -> None:
         self._session = session
         self.base_url = base_url.rstrip("/")
+        self.headers = headers or {}  # sent with every request (on a session not ours)
         self.retry = retry
         self.max_response_bytes = max_response_bytes
         self._sleep = sleep
 
     async def _read_capped(self, spec: MethodSpec[Any], resp: aiohttp.ClientResponse) -> bytes:
+        """The body, or ResponseTooLargeError once more than the cap was *decoded*.
+
+        A compressed body's Content-Length is its compressed size, so only an
+        uncompressed body is read in one go; aiohttp (>= 3.13.3) inflates in
+        steps as it is read, so the loop stops a bomb after about the cap.
+        """
         cap = self.max_response_bytes
         length = resp.content_length
         if length is not None:
             if length > cap:
                 raise _too_large(spec, cap)
-            return await resp.read()  # announced and within the cap: one read, no copy
+            if "Content-Encoding" not in resp.headers:
+                return await resp.read()  # announced and within the cap: one read, no copy
         buf = bytearray()
         async for chunk in resp.content.iter_chunked(1 << 16):
             buf += chunk
@@ -168,12 +177,13 @@ class Transport:
         url = self.base_url + spec.path
         started = time.perf_counter()
         status: int | str = "error"
+        headers = {**self.headers, **body.headers} if self.headers else body.headers
         try:
             async with self._session().request(
                 spec.http_method,
                 url,
                 data=body.data if spec.http_method != "GET" else None,
-                headers=body.headers,
+                headers=headers,
                 allow_redirects=False,
                 timeout=timeout,
             ) as resp:
@@ -204,12 +214,18 @@ class Transport:
         redact: Redactor,
         retry: RetryPolicy | None = None,
     ) -> bytes:
-        """Send ``spec`` and return the body of a 2xx answer; raise on anything else."""
+        """Send ``spec`` and return the body of a 2xx answer; raise on anything else.
+
+        Errors are raised outside the ``except`` blocks so that no aiohttp
+        exception (which may hold the request headers) is their context.
+        """
         policy = retry or self.retry
         attempt = 0
         while True:
             sent = False  # True once the request may have reached the server
-            delay: float | None = None
+            headers: Any = None
+            status: int | None = None
+            error: CometError
             progress = _Attempt()
             token = _ATTEMPT.set(progress)
             try:
@@ -218,42 +234,26 @@ class Transport:
                 async with self._attempt(spec, body, _total_timeout(timeout), redact) as resp:
                     if resp.status < 400:
                         return await self._read_capped(spec, resp)
+                    status, headers = resp.status, resp.headers
                     raw = await resp.content.read(65536)
-                    error = error_from_status(spec, resp.status, resp.headers, raw, redact)
-                    retry_after = _retry_after(resp.headers, policy)
-                    retryable = resp.status == 429 or (
-                        spec.read_only and resp.status in RETRY_STATUSES
-                    )
-                    if not retryable or attempt + 1 >= policy.attempts:
-                        raise error
-                    delay = retry_after
-            except builtins.TimeoutError as exc:
-                if isinstance(exc, TimeoutError):
-                    raise
-                unknown = sent and not progress.connecting and not spec.read_only
-                if not spec.read_only or attempt + 1 >= policy.attempts:
-                    raise TimeoutError(
-                        _timeout_message(spec, timeout, unknown), outcome_unknown=unknown
-                    ) from None
-            except aiohttp.ClientConnectorError as exc:
-                if not spec.read_only or attempt + 1 >= policy.attempts:
-                    raise TransportError(
-                        f"{spec.name}: cannot connect to {self.base_url}: "
-                        f"{redact(str(exc.os_error or exc))}"
-                    ) from None
-            except (aiohttp.ClientError, OSError) as exc:
-                if isinstance(exc, aiohttp.ClientResponseError) and exc.status:
-                    raise
-                if not spec.read_only or attempt + 1 >= policy.attempts:
-                    unknown = sent and not progress.connecting and not spec.read_only
-                    raise TransportError(
-                        f"{spec.name}: request to {self.base_url} failed: "
-                        f"{type(exc).__name__}: {redact(str(exc))}"
-                        + (_OUTCOME_UNKNOWN if unknown else ""),
-                        outcome_unknown=unknown,
-                    ) from None
+                    error = error_from_status(spec, status, headers, raw, redact)
+            except CometError:
+                raise
+            except FAILURES as exc:
+                status = None
+                error = comet_error(
+                    exc,
+                    spec.name,
+                    server=self.base_url,
+                    redact=redact,
+                    timeout=timeout,
+                    outcome_unknown=sent and not progress.connecting and not spec.read_only,
+                )
             finally:
                 _ATTEMPT.reset(token)
+            if not retryable(spec.read_only, attempt, policy.attempts, status):
+                raise error
+            delay = None if status is None else _retry_after(headers, policy)
             if delay is None:
                 delay = policy.backoff.delay(attempt)
             log.debug("%s: retrying in %.2f s (attempt %d)", spec.name, delay, attempt + 2)
@@ -266,37 +266,29 @@ class Transport:
     ) -> AsyncIterator[aiohttp.ClientResponse]:
         """Open a binary download; ``timeout`` bounds connecting and each read, not the total."""
         limits = aiohttp.ClientTimeout(total=None, sock_connect=timeout, sock_read=timeout)
-        try:
-            async with self._attempt(spec, body, limits, redact) as resp:
+        async with contextlib.AsyncExitStack() as stack:
+            error: CometError | None = None
+            try:
+                resp = await stack.enter_async_context(self._attempt(spec, body, limits, redact))
                 if resp.status >= 400:
                     raw = await resp.content.read(65536)
-                    raise error_from_status(spec, resp.status, resp.headers, raw, redact)
-                yield resp
-        except builtins.TimeoutError:
-            raise TimeoutError(_timeout_message(spec, timeout, False)) from None
-        except aiohttp.ClientError as exc:
-            raise TransportError(
-                f"{spec.name}: download failed: {type(exc).__name__}: {redact(str(exc))}"
-            ) from None
-
-
-_OUTCOME_UNKNOWN = (
-    "; the request was sent, so the server may or may not have applied it - "
-    "check its state before repeating"
-)
+                    error = error_from_status(spec, resp.status, resp.headers, raw, redact)
+            except CometError:
+                raise
+            except FAILURES as exc:
+                where = f"{spec.name} download"
+                error = comet_error(
+                    exc, where, server=self.base_url, redact=redact, timeout=timeout
+                )
+            if error is not None:
+                raise error
+            yield resp
 
 
 @functools.lru_cache(maxsize=64)
 def _total_timeout(seconds: float) -> aiohttp.ClientTimeout:
     """One ClientTimeout per distinct value (they are immutable) instead of one per call."""
     return aiohttp.ClientTimeout(total=seconds)
-
-
-def _timeout_message(spec: MethodSpec[Any], timeout: float, outcome_unknown: bool) -> str:
-    msg = f"{spec.name} timed out after {timeout:g} s"
-    if outcome_unknown:
-        msg += _OUTCOME_UNKNOWN
-    return msg
 
 
 def _too_large(spec: MethodSpec[Any], cap: int) -> ResponseTooLargeError:

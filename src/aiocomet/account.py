@@ -27,7 +27,7 @@ from ._generated import account as _a
 from ._generated.account import GeneratedAccountAPI, TokenAuthType
 from ._methodspec import MethodSpec
 from ._params import encode_params
-from ._session import SessionOwner, ssl_option
+from ._session import SessionOwner
 from ._transport import Body, RetryPolicy
 from .auth import Credentials, redacted_preview
 from .client import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT
@@ -111,9 +111,12 @@ class CometAccountClient(SessionOwner, GeneratedAccountAPI):
 
     Give ``email`` and ``password``, or ``api_token``. The client owns one
     aiohttp session (closed on exit) unless ``session`` is given; TLS is
-    verified unless ``verify=False``. Binary downloads are streamed to disk
-    and never held in memory; other bodies are capped by
-    ``max_response_bytes``.
+    verified unless ``verify=False``. A caller's session keeps its own
+    connector, so ``ssl``, ``verify=False`` and ``ca_file`` are refused with
+    it (:class:`~aiocomet.errors.InvalidParameterError`); ``user_agent`` is
+    sent with every request either way. Binary downloads are streamed to
+    disk and never held in memory; other bodies are capped by
+    ``max_response_bytes`` (counted after decompression).
     """
 
     def __init__(
@@ -140,7 +143,9 @@ class CometAccountClient(SessionOwner, GeneratedAccountAPI):
             base_url,
             session,
             timeout=timeout,
-            ssl=ssl_option(ssl, verify, ca_file),
+            ssl=ssl,
+            verify=verify,
+            ca_file=ca_file,
             headers={"User-Agent": user_agent},
             retry=retry,
             max_response_bytes=max_response_bytes,

@@ -27,7 +27,7 @@ from ._generated import models
 from ._generated.api import GeneratedAPI
 from ._methodspec import MethodSpec
 from ._params import encode_params
-from ._session import SessionOwner, ssl_option
+from ._session import SessionOwner
 from ._session_renewal import SessionRenewal
 from ._transport import Body, RetryPolicy, form_body
 from .auth import AccountType, Credentials, redacted_preview
@@ -65,6 +65,15 @@ class CometClient(SessionOwner, GeneratedAPI):
     ``sleep`` and ``clock`` are injectable so retry and TOTP behaviour can be
     tested without waiting. For ``PasswordU2F`` set
     ``client.credentials.u2f_sign`` to a :class:`~aiocomet.models.U2FSignResponse`.
+
+    The client creates its aiohttp session (a pool of ``max_connections``,
+    100 by default, with the TLS settings ``ssl``/``verify``/``ca_file``)
+    unless ``session`` is given. A caller's session keeps its own connector:
+    ``max_connections``, ``ssl``, ``verify=False`` and ``ca_file`` cannot
+    apply to it and raise :class:`~aiocomet.errors.InvalidParameterError`
+    (set them on the session's connector). ``user_agent`` and
+    ``accept_language`` are sent with every API request and the event
+    stream's websocket upgrade, on either session.
     """
 
     def __init__(
@@ -83,7 +92,7 @@ class CometClient(SessionOwner, GeneratedAPI):
         ca_file: str | None = None,
         user_agent: str = DEFAULT_USER_AGENT,
         accept_language: str | None = None,
-        max_connections: int = 100,
+        max_connections: int | None = None,
         retry: RetryPolicy | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         sleep: Sleep = default_sleep,
@@ -103,7 +112,9 @@ class CometClient(SessionOwner, GeneratedAPI):
             base_url,
             session,
             timeout=timeout,
-            ssl=ssl_option(ssl, verify, ca_file),
+            ssl=ssl,
+            verify=verify,
+            ca_file=ca_file,
             headers=self._default_headers(),
             retry=retry,
             max_response_bytes=max_response_bytes,
@@ -262,6 +273,7 @@ class CometClient(SessionOwner, GeneratedAPI):
             lambda: form_body({**creds.form_fields(), **form}),
             timeout=self.timeout,
             redact=creds.redact,
+            error_in_body=lambda head: error_in_body(method, head, creds.redact),
         )
 
     # -- live events -------------------------------------------------------------------------

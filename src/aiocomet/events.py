@@ -456,6 +456,7 @@ class EventStream(AsyncClosing):
             connect_timeout=self.connect_timeout,
             close_timeout=self.close_timeout,
             opened=opened,
+            headers=self.client.request_headers,
         )
 
     async def _relogin(self, rejected_key: str) -> None:
