@@ -230,7 +230,8 @@ def post_init(spec: Spec, fields: list[dict[str, Any]]) -> str:
             ]
     if not lines:
         return ""
-    return "\n    def __post_init__(self) -> None:\n" + "".join(lines)
+    doc = '        """A Go server sends an empty slice, map or []byte as null."""\n'
+    return "\n    def __post_init__(self) -> None:\n" + doc + "".join(lines)
 
 
 def container_items(spec: Spec, t: str) -> str | None:

@@ -9,8 +9,12 @@ sends ``null`` for a struct: a ``null`` answer where a struct is expected stays 
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
+import types
 import typing
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -205,6 +209,7 @@ async def test_other_bodies_still_fail_clearly(
         with pytest.raises(ResponseDecodeError) as err:
             await getattr(client, spec.python_name)(*call_args(spec))
     assert err.value.body_start == body
+    assert f"not a valid {spec.returns}" in str(err.value)
 
 
 def test_models_decode_null_containers_at_the_top() -> None:
@@ -233,3 +238,53 @@ async def test_account_null_answers(name: str, http_mock: aioresponses) -> None:
         result = await getattr(client, spec.python_name)(**params)
     expected = {} if typing.get_origin(spec.decode_type) is dict else None
     assert result == expected and type(result) is type(expected)
+
+
+def load_generator() -> Any:
+    path = Path(__file__).resolve().parent.parent / "scripts" / "generate.py"
+    spec = importlib.util.spec_from_file_location("aiocomet_generate", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def generated_models(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fields: list[tuple[str, str]]
+) -> dict[str, Any]:
+    """Run the generator's model emission on a one-struct spec and execute the result."""
+    gen = load_generator()
+    struct = {"name": "Thing", "fields": [{"name": n, "json": n, "type": t} for n, t in fields]}
+    (tmp_path / "spec.json").write_text(
+        json.dumps({"comet_version": "0", "types": {"Names": "[]string"}, "structs": [struct]})
+    )
+    (tmp_path / "events.json").write_text("{}")
+    source = gen.gen_models(gen.Spec(tmp_path / "spec.json", tmp_path / "events.json"))
+    module = types.ModuleType("generated_for_test")  # msgspec reads annotations from it
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    exec(source.replace("from .._model import", "from aiocomet._model import"), vars(module))
+    return vars(module)
+
+
+def test_generator_handles_containers_of_containers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ns = generated_models(
+        tmp_path,
+        monkeypatch,
+        [("Grid", "[]Names"), ("ByKey", "map[string]bytes"), ("Free", "map[string]any")],
+    )
+    thing = msgspec.json.decode(
+        b'{"Grid": [null, ["a"]], "ByKey": {"k": null, "j": "AAE="}, "Free": {"x": null}}',
+        type=ns["Thing"],
+    )
+    assert thing.Grid == [[], ["a"]]
+    assert thing.ByKey == {"k": b"", "j": b"\x00\x01"}
+    assert thing.Free == {"x": None}
+    empty = msgspec.json.decode(b'{"Grid": null, "ByKey": null, "Free": null}', type=ns["Thing"])
+    assert (empty.Grid, empty.ByKey, empty.Free) == ([], {}, {})
+
+
+def test_generator_refuses_deeper_nesting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ValueError, match="nested deeper"):
+        generated_models(tmp_path, monkeypatch, [("Cube", "[][]Names")])

@@ -15,7 +15,7 @@ replaces it with an empty value. Users never see the ``None``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Optional, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 import msgspec
 
@@ -38,14 +38,14 @@ else:
             self._origin = origin
 
         def __getitem__(self, args: Any) -> Any:
-            return Optional[self._origin[args]]  # noqa: UP045 (a runtime value, not a hint)
+            return self._origin[args] | None
 
         def __repr__(self) -> str:
             return self._name
 
     GoList = _NullAllowed("GoList", list)
     GoMap = _NullAllowed("GoMap", dict)
-    GoBytes = Optional[bytes]  # noqa: UP045
+    GoBytes = bytes | None
 
 
 class CometModel(msgspec.Struct, kw_only=True, dict=True):

@@ -48,6 +48,7 @@ class AdminUserPermissions(CometModel):
     DenySoftwareBuildRole: bool = msgspec.field(default=False)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.AllowedProvidersWhenRestricted is None:
             self.AllowedProvidersWhenRestricted = []
         if self.AllowedUserPolicies is None:
@@ -73,6 +74,7 @@ class AdminSecurityOptions(CometModel):
     IPWhitelist: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.U2FRegistrations is None:
             self.U2FRegistrations = []
         if self.WebAuthnRegistrations is None:
@@ -100,6 +102,7 @@ class PolicyOptions(CometModel):
     DeleteSources: GoList[str] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.DeleteSources is None:
             self.DeleteSources = []
 
@@ -126,6 +129,7 @@ class AdminU2FRegistration(CometModel):
     Registration: GoBytes = msgspec.field(default=b"")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Registration is None:
             self.Registration = b""
 
@@ -140,6 +144,7 @@ class WebAuthnCredential(CometModel):
     CloneWarning: bool = msgspec.field(default=False)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.PublicKey is None:
             self.PublicKey = b""
         if self.AAGUID is None:
@@ -157,6 +162,7 @@ class AdminWebAuthnRegistration(CometModel):
     Credential: WebAuthnCredential | None = msgspec.field(default_factory=WebAuthnCredential)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.ID is None:
             self.ID = b""
 
@@ -184,6 +190,7 @@ class AllowedAdminUser(CometModel):
     Permissions: AdminUserPermissions | None = msgspec.field(default_factory=AdminUserPermissions)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.U2FRegistrations is None:
             self.U2FRegistrations = []
         if self.WebAuthnRegistrations is None:
@@ -226,6 +233,7 @@ class AuthenticationRoleOptions(CometModel):
     )
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.RemoteStorage is None:
             self.RemoteStorage = []
         if self.ReplicateTo is None:
@@ -273,6 +281,7 @@ class B2StorageExtraInfo(CometModel):
     )
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.TotalTransactionsInTimeInterval is None:
             self.TotalTransactionsInTimeInterval = {}
 
@@ -403,6 +412,7 @@ class BackupRuleConfig(CometModel):
     )
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.PreExec is None:
             self.PreExec = []
         if self.ThawExec is None:
@@ -574,6 +584,7 @@ class BrowseDiskDrivesResponse(CometModel):
     Disks: GoList[DiskDrive] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Disks is None:
             self.Disks = []
 
@@ -586,6 +597,7 @@ class BrowseEDBResponse(CometModel):
     Databases: GoList[EDBFileInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Databases is None:
             self.Databases = []
 
@@ -598,6 +610,7 @@ class BrowseHVResponse(CometModel):
     VirtualMachines: GoList[HyperVMachineInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.VirtualMachines is None:
             self.VirtualMachines = []
 
@@ -610,6 +623,7 @@ class BrowseOffice365ListVirtualAccountsResponse(CometModel):
     Objects: GoList[Office365MixedVirtualAccount] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Objects is None:
             self.Objects = []
 
@@ -622,6 +636,7 @@ class BrowseOffice365ObjectsResponse(CometModel):
     Objects: GoList[Office365ObjectInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Objects is None:
             self.Objects = []
 
@@ -634,6 +649,7 @@ class BrowseProxmoxNodesResponse(CometModel):
     Nodes: GoList[str] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Nodes is None:
             self.Nodes = []
 
@@ -646,6 +662,7 @@ class BrowseProxmoxResponse(CometModel):
     VMs: GoList[PVEVM] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.VMs is None:
             self.VMs = []
 
@@ -658,6 +675,7 @@ class BrowseProxmoxStorageResponse(CometModel):
     Storage: GoList[PVEStorageName] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Storage is None:
             self.Storage = []
 
@@ -670,6 +688,7 @@ class BrowseSQLServerResponse(CometModel):
     Objects: GoMap[str, str] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Objects is None:
             self.Objects = {}
 
@@ -682,6 +701,7 @@ class BrowseVMwareDatacentersResponse(CometModel):
     Datacenters: GoList[VMwareDatacenterInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Datacenters is None:
             self.Datacenters = []
 
@@ -694,6 +714,7 @@ class BrowseVMwareDatastoresResponse(CometModel):
     Datastores: GoList[VMwareDatastoreInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Datastores is None:
             self.Datastores = []
 
@@ -706,6 +727,7 @@ class BrowseVMwareHostsResponse(CometModel):
     Hosts: GoList[VMwareHostInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Hosts is None:
             self.Hosts = []
 
@@ -718,6 +740,7 @@ class BrowseVMwareNetworksResponse(CometModel):
     Networks: GoList[VMwareNetworkInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Networks is None:
             self.Networks = []
 
@@ -730,6 +753,7 @@ class BrowseVMwareResponse(CometModel):
     VirtualMachines: GoList[VMwareMachineInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.VirtualMachines is None:
             self.VirtualMachines = []
 
@@ -742,6 +766,7 @@ class BrowseVSSResponse(CometModel):
     VSSWriters: GoMap[str, VSSWriterInfo] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.VSSWriters is None:
             self.VSSWriters = {}
 
@@ -768,6 +793,7 @@ class BucketUsageInfo(CometModel):
     InUseBy: GoList[UserOnServer] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.ExistsOnServers is None:
             self.ExistsOnServers = []
         if self.InUseBy is None:
@@ -799,6 +825,7 @@ class ConstellationCheckReport(CometModel):
     Usage: GoMap[str, BucketUsageInfo] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Usage is None:
             self.Usage = {}
 
@@ -811,6 +838,7 @@ class ConstellationRoleOptions(CometModel):
     Servers: GoList[RemoteServerAddress] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Servers is None:
             self.Servers = []
 
@@ -833,6 +861,7 @@ class ConstellationStatusAPIResponse(CometModel):
     Stats: ConstellationStats | None = msgspec.field(default_factory=ConstellationStats)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Targets is None:
             self.Targets = []
         if self.TargetNames is None:
@@ -847,6 +876,7 @@ class ContentMeasurement(CometModel):
     Components: GoList[ContentMeasurementComponent] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Components is None:
             self.Components = []
 
@@ -858,6 +888,7 @@ class ContentMeasurementComponent(CometModel):
     UsedBy: GoList[str] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.UsedBy is None:
             self.UsedBy = []
 
@@ -893,6 +924,7 @@ class CustomRemoteBucketSettings(CometModel):
     CustomBodyType: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.CustomHeaders is None:
             self.CustomHeaders = {}
 
@@ -916,6 +948,7 @@ class DefaultEmailReportPolicy(CometModel):
     Reports: GoList[EmailReportConfig] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Reports is None:
             self.Reports = []
 
@@ -946,6 +979,7 @@ class SourceConfig(CometModel):
     Statistics: SourceStatistics | None = msgspec.field(default_factory=SourceStatistics)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.PreExec is None:
             self.PreExec = []
         if self.ThawExec is None:
@@ -1039,6 +1073,7 @@ class RetentionPolicy(CometModel):
     Ranges: GoList[RetentionRange] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Ranges is None:
             self.Ranges = []
 
@@ -1130,6 +1165,7 @@ class DestinationConfig(CometModel):
     AssociatedDevices: GoList[str] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.PreExec is None:
             self.PreExec = []
         if self.ThawExec is None:
@@ -1211,6 +1247,7 @@ class DestinationLocation(CometModel):
     Tag: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.SpanTargets is None:
             self.SpanTargets = []
 
@@ -1237,6 +1274,7 @@ class DeviceConfig(CometModel):
     SyncroUUID: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Sources is None:
             self.Sources = {}
 
@@ -1260,6 +1298,7 @@ class DiskDrive(CometModel):
     PartitionConflicts: GoList[PartitionConflict] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Partitions is None:
             self.Partitions = []
         if self.DeviceParents is None:
@@ -1284,6 +1323,7 @@ class DispatcherAdminSourcesResponse(CometModel):
     ImportSources: GoMap[str, str] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.ImportSources is None:
             self.ImportSources = {}
 
@@ -1296,6 +1336,7 @@ class DispatcherListSnapshotVirtualMachinesResponse(CometModel):
     VMs: GoList[VMInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.VMs is None:
             self.VMs = []
 
@@ -1308,6 +1349,7 @@ class DispatcherStoredObjectsResponse(CometModel):
     StoredObjects: GoList[StoredObject] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.StoredObjects is None:
             self.StoredObjects = []
 
@@ -1320,6 +1362,7 @@ class DispatcherVaultSnapshotsResponse(CometModel):
     Snapshots: GoList[VaultSnapshot] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Snapshots is None:
             self.Snapshots = []
 
@@ -1332,6 +1375,7 @@ class DispatcherWindiskSnapshotResponse(CometModel):
     WindiskSnapshot: GoList[DiskDrive] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.WindiskSnapshot is None:
             self.WindiskSnapshot = []
 
@@ -1363,6 +1407,7 @@ class EmailOptions(CometModel):
     SMTPCustomEhlo: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.EmailReportingOptions is None:
             self.EmailReportingOptions = []
 
@@ -1384,6 +1429,7 @@ class SearchClause(CometModel):
     ClauseChildren: GoList[SearchClause] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.ClauseChildren is None:
             self.ClauseChildren = []
 
@@ -1397,6 +1443,7 @@ class EmailReportConfig(CometModel):
     Filter: SearchClause | None = msgspec.field(default_factory=SearchClause)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.SummaryFrequency is None:
             self.SummaryFrequency = []
 
@@ -1413,6 +1460,7 @@ class EmailReportGeneratedPreview(CometModel):
     EmailBodyPlaintext: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.To is None:
             self.To = []
 
@@ -1426,6 +1474,7 @@ class EmailReportingOption(CometModel):
     Recipients: GoList[str] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Recipients is None:
             self.Recipients = []
 
@@ -1448,6 +1497,7 @@ class ExternalLDAPAuthenticationSourceSettings(CometModel):
     SearchFilter: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.FallbackServers is None:
             self.FallbackServers = []
 
@@ -1471,6 +1521,7 @@ class OidcConfig(CometModel):
     GoogleOP_HostedDomain: str = msgspec.field(default="", name="GoogleHostedDomain")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Hosts is None:
             self.Hosts = []
         if self.Scopes is None:
@@ -1653,6 +1704,7 @@ class FileOption(CometModel):
     PruningLimit: int = msgspec.field(default=0)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.AllowEventTypes is None:
             self.AllowEventTypes = []
 
@@ -1664,6 +1716,7 @@ class StorageVaultProviderPolicy(CometModel):
     AllowedProvidersWhenRestricted: GoList[int] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.AllowedProvidersWhenRestricted is None:
             self.AllowedProvidersWhenRestricted = []
 
@@ -1675,6 +1728,7 @@ class ProtectedItemEngineTypePolicy(CometModel):
     AllowedEngineTypeWhenRestricted: GoList[str] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.AllowedEngineTypeWhenRestricted is None:
             self.AllowedEngineTypeWhenRestricted = []
 
@@ -1736,6 +1790,7 @@ class UserPolicy(CometModel):
     RotateStorageVaultKeysHours: int = msgspec.field(default=0)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.FileAndFolderMandatoryExclusions is None:
             self.FileAndFolderMandatoryExclusions = []
         if self.DefaultSources is None:
@@ -1820,6 +1875,7 @@ class UserProfileConfig(CometModel):
     LinuxHomedirSandbox: bool = msgspec.field(default=False)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Emails is None:
             self.Emails = []
         if self.OverrideEmailSettings is None:
@@ -1893,6 +1949,7 @@ class GetUserGroupWithUsersResponse(CometModel):
     Users: GoMap[str, UserProfileConfig] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Users is None:
             self.Users = {}
 
@@ -1930,6 +1987,7 @@ class HyperVMachineInfo(CometModel):
     ConfigFilePath: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.HardDrives is None:
             self.HardDrives = []
 
@@ -1988,6 +2046,7 @@ class LicenseLimits(CometModel):
     BoosterCount: GoMap[str, int] = msgspec.field(default_factory=dict, name="boosterCount")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.BoosterCount is None:
             self.BoosterCount = {}
 
@@ -2007,6 +2066,7 @@ class ListSharedStorageQuotaResponse(CometModel):
     Entries: GoMap[str, SharedStorageQuota] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Entries is None:
             self.Entries = {}
 
@@ -2102,6 +2162,7 @@ class MongoDBConnection(CometModel):
     SSHConnection: SSHConnection | None = msgspec.field(default_factory=SSHConnection)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.ReplicaMembers is None:
             self.ReplicaMembers = []
 
@@ -2170,6 +2231,7 @@ class Office365CustomSetting(CometModel):
     SiteIDs: GoList[str] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.MailboxUserIDs is None:
             self.MailboxUserIDs = []
         if self.MailboxGroupIDs is None:
@@ -2190,6 +2252,7 @@ class Office365CustomSettingV2(CometModel):
     FilterMemberOptions: GoMap[str, int] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.BackupOptions is None:
             self.BackupOptions = {}
         if self.MemberBackupOptions is None:
@@ -2217,6 +2280,7 @@ class Office365Connection(CometModel):
     SiteUniqueMembers: GoList[str] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.MailboxUniqueMembers is None:
             self.MailboxUniqueMembers = []
         if self.SiteUniqueMembers is None:
@@ -2244,6 +2308,7 @@ class Office365MixedVirtualAccount(CometModel):
     MemberServiceOptions: int = msgspec.field(default=0)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Members is None:
             self.Members = []
 
@@ -2258,6 +2323,7 @@ class Office365ObjectInfo(CometModel):
     Members: GoList[str] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Members is None:
             self.Members = []
 
@@ -2298,6 +2364,7 @@ class Organization(CometModel):
     WebhookOptions: GoMap[str, WebhookOption] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.AuditFileOptions is None:
             self.AuditFileOptions = {}
         if self.ExperimentalOptions is None:
@@ -2348,6 +2415,7 @@ class PSAConfig(CometModel):
     GroupedBy: PSAGroupedBy | None = msgspec.field(default_factory=PSAGroupedBy)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.CustomHeaders is None:
             self.CustomHeaders = {}
 
@@ -2367,6 +2435,7 @@ class PVEBackupNode(CometModel):
     Selected: bool = msgspec.field(default=False)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.IncludedVMs is None:
             self.IncludedVMs = []
 
@@ -2381,6 +2450,7 @@ class PVEBackupVM(CometModel):
     VMID: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.IncludedDisks is None:
             self.IncludedDisks = []
 
@@ -2408,6 +2478,7 @@ class PVEParams(CometModel):
     UseCBT: bool = msgspec.field(default=False)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Exclusions is None:
             self.Exclusions = []
         if self.Selections is None:
@@ -2422,6 +2493,7 @@ class PVEStorageName(CometModel):
     Content: GoList[str] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Content is None:
             self.Content = []
 
@@ -2440,6 +2512,7 @@ class PVEVM(CometModel):
     VMID: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Disks is None:
             self.Disks = []
 
@@ -2462,6 +2535,7 @@ class Partition(CometModel):
     BytesPerFilesystemCluster: int = msgspec.field(default=0)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.MountPoints is None:
             self.MountPoints = []
 
@@ -2528,6 +2602,7 @@ class ProtectedItemWithBackupRulesResponse(CometModel):
     ProfileHash: str = msgspec.field(default="")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.BackupRules is None:
             self.BackupRules = {}
 
@@ -2568,6 +2643,7 @@ class RatelimitOptions(CometModel):
     Rules: GoList[RatelimitRule] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Rules is None:
             self.Rules = []
 
@@ -2835,6 +2911,7 @@ class RestoreJobAdvancedOptions(CometModel):
     )
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.ExactDestPaths is None:
             self.ExactDestPaths = []
 
@@ -2924,6 +3001,7 @@ class SearchSnapshotsResponse(CometModel):
     SnapshotFiles: GoMap[str, GoList[SearchResultFileInfo]] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.SnapshotFiles is None:
             self.SnapshotFiles = {}
         elif any(v is None for v in self.SnapshotFiles.values()):
@@ -2951,6 +3029,7 @@ class SelfBackupOptions(CometModel):
     Targets: GoList[SelfBackupTarget] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Targets is None:
             self.Targets = []
 
@@ -2983,6 +3062,7 @@ class SelfBackupTarget(CometModel):
     Index: int = msgspec.field(default=0)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Schedule is None:
             self.Schedule = []
 
@@ -3004,6 +3084,7 @@ class StorageRoleOptions(CometModel):
     ReplicateTo: GoList[ReplicaServer] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.LocalStorage_Legacy is None:
             self.LocalStorage_Legacy = []
         if self.ReplicateTo is None:
@@ -3048,6 +3129,7 @@ class ServerConfigOptions(CometModel):
     AuditFileOptions: GoMap[str, FileOption] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.AdminUsers is None:
             self.AdminUsers = []
         if self.ExperimentalOptions is None:
@@ -3103,6 +3185,7 @@ class ServerMetaBrandingProperties(CometModel):
     AdminHideBrandedCloudStorage: bool = msgspec.field(default=False)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.ExternalAuthenticationSources is None:
             self.ExternalAuthenticationSources = []
 
@@ -3139,6 +3222,7 @@ class ServerMetaVersionInfo(CometModel):
     SelfBackup: GoList[SelfBackupStatistics] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.ExperimentalOptions is None:
             self.ExperimentalOptions = []
         if self.BoosterLimit is None:
@@ -3185,6 +3269,7 @@ class SoftwareUpdateNewsResponse(CometModel):
     WhatsNew: GoList[str] = msgspec.field(default_factory=list, name="updates_info")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.WhatsNew is None:
             self.WhatsNew = []
 
@@ -3200,6 +3285,7 @@ class SourceBasicInfo(CometModel):
     OverrideDestinationRetention: GoMap[str, RetentionPolicy] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.OverrideDestinationRetention is None:
             self.OverrideDestinationRetention = {}
 
@@ -3218,6 +3304,7 @@ class SpannedDestinationLocation(CometModel):
     SpanUseStaticSlots: bool = msgspec.field(default=False)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.SpanTargets is None:
             self.SpanTargets = []
 
@@ -3228,6 +3315,7 @@ class SpannedStorageExtraInfo(CometModel):
     Targets: GoList[StorageFreeSpaceInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Targets is None:
             self.Targets = []
 
@@ -3330,6 +3418,7 @@ class U2FRegistrationChallengeResponse(CometModel):
     RegisterRequests: GoList[U2FRegisterRequest] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.RegisteredKeys is None:
             self.RegisteredKeys = []
         if self.RegisterRequests is None:
@@ -3345,6 +3434,7 @@ class U2FSignRequest(CometModel):
     RegisteredKeys: GoList[U2FRegisteredKey] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.RegisteredKeys is None:
             self.RegisteredKeys = []
 
@@ -3412,6 +3502,7 @@ class UpdateCampaignStatus(CometModel):
     Devices: GoList[UpdateCampaignStatusDeviceEntry] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Devices is None:
             self.Devices = []
 
@@ -3430,6 +3521,7 @@ class UserCustomEmailSettings(CometModel):
     Reports: GoList[EmailReportConfig] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Reports is None:
             self.Reports = []
 
@@ -3477,6 +3569,7 @@ class VMInfo(CometModel):
     Disks: GoList[VMDiskInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Disks is None:
             self.Disks = []
 
@@ -3487,6 +3580,7 @@ class VMInfoList(CometModel):
     VMs: GoList[VMInfo] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.VMs is None:
             self.VMs = []
 
@@ -3537,6 +3631,7 @@ class VSSWriterInfo(CometModel):
     Components: GoList[VSSComponent] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Components is None:
             self.Components = []
 
@@ -3552,6 +3647,7 @@ class VaultSnapshot(CometModel):
     Tags: GoList[str] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Tags is None:
             self.Tags = []
 
@@ -3578,6 +3674,7 @@ class WebAuthnPublicKeyCredentialRequestOptions(CometModel):
     Extensions: GoMap[str, Any] = msgspec.field(default_factory=dict, name="extensions")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Challenge is None:
             self.Challenge = b""
         if self.AllowedCredentials is None:
@@ -3602,6 +3699,7 @@ class WebAuthnCredentialDescriptor(CometModel):
     Transport: GoList[str] = msgspec.field(default_factory=list, name="transports")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.CredentialID is None:
             self.CredentialID = b""
         if self.Transport is None:
@@ -3639,6 +3737,7 @@ class WebAuthnUserEntity(CometModel):
     ID: GoBytes = msgspec.field(default=b"", name="id")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.ID is None:
             self.ID = b""
 
@@ -3665,6 +3764,7 @@ class WebAuthnPublicKeyCredentialCreationOptions(CometModel):
     Attestation: str = msgspec.field(default="", name="attestation")
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.Challenge is None:
             self.Challenge = b""
         if self.Parameters is None:
@@ -3725,6 +3825,7 @@ class WebhookOption(CometModel):
     WhiteListedEventTypes: GoList[int] = msgspec.field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """A Go server sends an empty slice, map or []byte as null."""
         if self.CustomHeaders is None:
             self.CustomHeaders = {}
         if self.WhiteListedEventTypes is None:
