@@ -108,6 +108,10 @@ def test_cli_options_seed_error_mode_and_download_size(
     )
     assert not bare.state.profiles and not bare.state.policies and not bare.state.jobs
     assert bare.error_mode == "http" and bare.api.download_size == 10
+    mine = emulator_from_args(parser().parse_args(["--user", "alice:other", "--user", "dave:d"]))
+    assert mine.accounts.check_user_password("alice", "other")
+    assert sorted(mine.state.profiles) == ["alice", "bob", "carol", "dave"]
+    assert mine.state.profile("alice")["AccountName"] == "Alice Example"  # seeded, kept
     with pytest.raises(SystemExit):
         parser().parse_args(["--download-size", "0"])
     assert "positive number of bytes" in capsys.readouterr().err

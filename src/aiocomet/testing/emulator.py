@@ -100,7 +100,8 @@ class CometEmulator:
         if seed:
             seed_server(self.state, self.accounts)
         for name, password in (users or {}).items():
-            self.state.add_user(name)
+            if name not in self.state.profiles:  # a seeded user only gets the new password
+                self.state.add_user(name)
             self.accounts.set_user_password(name, password)
         self._hub = StreamHub(
             send_queue=ws_send_queue,
