@@ -233,8 +233,8 @@ async def test_sdk_downloads_the_configured_size(seeded: CometEmulator) -> None:
 
 async def test_job_log_entries_match_the_job_log(seeded: CometEmulator) -> None:
     async with CometClient(seeded.url, "admin", "admin") as client:
-        jobs = await client.admin_get_jobs_for_user("alice")
-        assert jobs
+        jobs = await client.admin_get_jobs_all()
+        assert len(jobs) == 12 and any(7000 <= j.Status <= 7999 for j in jobs)
         for job in jobs:
             entries = await client.admin_get_job_log_entries(job.GUID)
             text = (await client.admin_get_job_log(job.GUID)).decode()
@@ -242,9 +242,13 @@ async def test_job_log_entries_match_the_job_log(seeded: CometEmulator) -> None:
             assert lines == text.splitlines() and len(lines) == 3
             found = await client.admin_get_job_log_entries(job.GUID, message_contains="Files:")
             assert [e.Message for e in found] == [entries[1].Message]
+            errors = await client.admin_get_job_log_entries(job.GUID, min_severity="E")
+            assert errors == [e for e in entries if e.Severity == "E"]
+            assert len(errors) == (1 if 7000 <= job.Status <= 7999 else 0)
         async with CometClient(seeded.url, "alice", "alice-pw", account_type="user") as alice:
-            mine = await alice.user_web_get_job_log_entries(jobs[0].GUID)
-            assert mine == await client.admin_get_job_log_entries(jobs[0].GUID)
+            job = next(j for j in jobs if j.Username == "alice")
+            mine = await alice.user_web_get_job_log_entries(job.GUID)
+            assert mine == await client.admin_get_job_log_entries(job.GUID)
 
 
 # -- AdminPoliciesNew and the policy-ID helper ---------------------------------------------

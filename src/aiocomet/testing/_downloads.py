@@ -18,7 +18,12 @@ from .._generated.methods import METHODS
 from ._handlers import Call, StatefulAPI, stateful
 
 DEFAULT_DOWNLOAD_SIZE = 64 * 1024
-_SEVERITY_RANK = {c.SEVERITY_DEBUG: 0, c.SEVERITY_INFO: 1, c.SEVERITY_WARNING: 2}
+_SEVERITY_RANK = {
+    c.SEVERITY_DEBUG: 0,
+    c.SEVERITY_INFO: 1,
+    c.SEVERITY_WARNING: 2,
+    c.SEVERITY_ERROR: 3,
+}
 _LOG_METHODS = ("AdminMetaReadLogs", "AdminMetaReadAllLogs", "AdminMetaReadSelectLogs")
 
 

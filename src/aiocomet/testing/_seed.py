@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import msgspec
+
 from .._generated import constants as c
 from .._generated.models import (
     DestinationConfig,
@@ -31,6 +33,10 @@ SEED_POLICY_ID = "00000000-0000-4000-8000-00000000a001"
 JOBS_PER_USER = 4
 HOUR = 3600
 
+_FAILED = {  # a realistic history has a warning and an error in it
+    ("bob", JOBS_PER_USER - 1): c.JOB_STATUS_FAILED_ERROR,
+    ("carol", 1): c.JOB_STATUS_FAILED_WARNING,
+}
 _PEOPLE = {
     "alice": ("Alice Example", "alice@example.com", ("ALICE-LAPTOP", "ALICE-NAS")),
     "bob": ("Bob Example", "bob@example.com", ("BOB-DESKTOP",)),
@@ -100,8 +106,10 @@ def seed(state: ServerState, accounts: Accounts) -> None:
     for user in SEED_USERS:
         for n in range(JOBS_PER_USER):
             start = now - (JOBS_PER_USER - n) * 5 * HOUR
-            job = jobs.new_job(user, start)
-            state.add_jobs([jobs.finished(job, start + 20 * 60)])
+            done = jobs.finished(jobs.new_job(user, start), start + 20 * 60)
+            if (user, n) in _FAILED:
+                done = msgspec.structs.replace(done, Status=_FAILED[user, n])
+            state.add_jobs([done])
 
 
 async def _never_waits() -> None:
