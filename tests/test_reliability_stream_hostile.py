@@ -95,34 +95,48 @@ async def test_a_failure_while_receiving_is_a_typed_error_without_reconnect() ->
 
 
 async def ping_without_reading(conn: RawConnection) -> None:
-    """Stop reading, then ping (125-byte payloads) until the connection breaks."""
+    """Stop reading, then send pings (each with an event behind it) until the connection breaks."""
     conn.stop_reading()
-    ping = frame(PING, b"p" * 125)
+    chunk = (frame(PING, b"p" * 125) + numbered(1_000_000)) * 64
     try:
         while not conn.writer.transport.is_closing():
-            conn.send(*[ping] * 64)
+            conn.send(chunk)
             await conn.writer.drain()
+            await asyncio.sleep(0)  # a yield to the loop (the client runs here too)
     except ConnectionError:
         pass
 
 
 async def test_a_peer_that_pings_but_never_reads_is_replaced() -> None:
-    """Item 2: our pongs cannot drain; the heartbeat aborts the connection and reconnects."""
+    """Item 2: our pongs fill the socket buffers until they cannot drain: abort, reconnect.
+
+    The consumer yields to the loop after every event, so every ping gets its
+    own pong (pongs to pings read in one go are coalesced), and the buffers
+    (megabytes: the kernel grows them) fill in seconds.
+    """
     gaps: list[Gap] = []
     async with RawWsServer() as server, CometClient(server.url, "admin", "pw") as client:
         stream = client.events(heartbeat=0.2, on_gap=gaps.append, sleep=SleepLog(), backoff=FAST)
-        col = Collector(stream)
+        second_seen = asyncio.Event()
+
+        async def consume() -> None:
+            async for ev in stream:
+                if ev.ResourceID == "2":
+                    second_seen.set()
+                await asyncio.sleep(0)  # a consumer that lets the loop run after every event
+
+        consumer = asyncio.create_task(consume())
         conn = await server.next()
-        conn.send(numbered(0))
-        await col.wait(lambda: 0 in ids(col))
         pinger = asyncio.create_task(ping_without_reading(conn))
-        second = await server.next()  # without the fix: never (the stream hangs for ever)
-        second.send(numbered(1))
-        await col.wait(lambda: 1 in ids(col))
+        second = await server.next(timeout=30)  # without the fix: never (the stream hangs)
+        second.send(numbered(2))
+        await asyncio.wait_for(second_seen.wait(), 10)
         assert len(gaps) == 1 and gaps[0].reason.startswith("heartbeat timeout")
+        assert "pong could not be sent" in gaps[0].reason
         assert stream.stats.reconnects == 1
         await asyncio.wait_for(pinger, 10)  # the old connection was aborted
-        await col.close()
+        consumer.cancel()
+        await asyncio.gather(consumer, return_exceptions=True)
 
 
 # -- 3. closing against a server that keeps sending and never answers the close frame ---------
@@ -301,9 +315,15 @@ async def test_max_frame_bytes_accepts_a_frame_of_exactly_that_size(compress: bo
     """Item 7: N bytes pass, N + 1 bytes are "over" (with and without permessage-deflate)."""
     limit = 4096
     errors: list[CometError] = []
+    reported = asyncio.Event()
+
+    def on_error(error: CometError) -> None:
+        errors.append(error)
+        reported.set()
+
     async with WsServer(password="pw") as server, CometClient(server.url, "admin", "pw") as client:
         stream = client.events(
-            max_frame_bytes=limit, compress=compress, on_error=errors.append, sleep=SleepLog()
+            max_frame_bytes=limit, compress=compress, on_error=on_error, sleep=SleepLog()
         )
         col = Collector(stream)
         await server.wait_connected()
@@ -311,7 +331,7 @@ async def test_max_frame_bytes_accepts_a_frame_of_exactly_that_size(compress: bo
         await col.wait(lambda: any(e.ResourceID == str(limit) for e in col.events))
         assert not errors
         await server.send(sized(limit + 1))
-        await col.wait(lambda: bool(errors))
+        await asyncio.wait_for(reported.wait(), 10)
         assert [type(e) for e in errors] == [EventDecodeError]
         assert "max_frame_bytes" in str(errors[0])
         # aiohttp closes the connection for a frame too large on the wire; one that

@@ -41,6 +41,7 @@ class SessionState:
     def __init__(self, session: aiohttp.ClientSession | None) -> None:
         self.session = session
         self.owns_session = session is None
+        self.stream_session: aiohttp.ClientSession | None = None  # always owned
         self.closed = False
         self.login_lock = asyncio.Lock()
 
@@ -105,6 +106,27 @@ class SessionOwner(AsyncClosing):
         return self._session()
 
     @property
+    def stream_session(self) -> aiohttp.ClientSession:
+        """The session event streams connect on, outside the pool's ``max_connections``.
+
+        A websocket holds its connection for as long as it lives: taken from
+        the pool, streams could leave their own remedial sync (a REST call)
+        no connection to wait for (``max_connections=1``, or more streams
+        than connections). Same TLS settings and headers as the pool; with a
+        borrowed session, its ``trust_env`` too. Created lazily, owned and
+        closed by this client.
+        """
+        state = self._state
+        borrowed = self._session()  # also refuses a closed client
+        if state.stream_session is None:
+            state.stream_session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=0, ssl=self._ssl),
+                headers=self._session_headers,
+                trust_env=borrowed.trust_env,
+            )
+        return state.stream_session
+
+    @property
     def closed(self) -> bool:
         return self._state.closed
 
@@ -122,5 +144,7 @@ class SessionOwner(AsyncClosing):
         if state.closed:
             return
         state.closed = True
+        if state.stream_session is not None:
+            await state.stream_session.close()
         if state.owns_session and state.session is not None:
             await state.session.close()
