@@ -52,7 +52,8 @@ def transport_of(ws: WebSocket) -> asyncio.BaseTransport | None:
     """The socket's transport, taken while aiohttp still holds it (it forgets it on close).
 
     aiohttp has no public way to reach it; a version that moves it makes
-    this None, which the tests catch (closing then relies on aiohttp alone).
+    this None (closing then relies on aiohttp alone), which the close tests
+    of tests/test_reliability_stream_hostile.py catch.
     """
     response = getattr(ws, "_response", None)
     connection = getattr(response, "connection", None)
@@ -83,7 +84,16 @@ async def close_within(
 class EventSocket:
     """One authenticated websocket of a stream and the rules that keep it honest."""
 
-    __slots__ = ("_pong", "close_timeout", "pong_deadline", "transport", "verdict", "ws")
+    __slots__ = (
+        "_close_started",
+        "_closed",
+        "_pong",
+        "close_timeout",
+        "pong_deadline",
+        "transport",
+        "verdict",
+        "ws",
+    )
 
     def __init__(self, ws: WebSocket, *, heartbeat: float | None, close_timeout: float) -> None:
         self.ws = ws
@@ -92,6 +102,8 @@ class EventSocket:
         self.close_timeout = close_timeout
         self.verdict: str | None = None  # set when this side declared the peer dead
         self._pong: asyncio.Task[None] | None = None
+        self._close_started = False
+        self._closed = asyncio.Event()
 
     @property
     def closed(self) -> bool:
@@ -115,11 +127,22 @@ class EventSocket:
             log.debug("websocket pong: %s: %s", type(exc).__name__, exc)
 
     async def close(self) -> None:
-        """Close within ``close_timeout``, then abort; safe to call twice, from any task."""
+        """Close within ``close_timeout``, then abort; from any task, any number of times.
+
+        A second caller (the reader, while ``aclose()`` closes from another
+        task) waits for the first close instead of cutting its handshake short.
+        """
+        if self._close_started:
+            await self._closed.wait()
+            return
+        self._close_started = True
         pong, self._pong = self._pong, None
         if pong is not None and not pong.done():
             pong.cancel()
-        await close_within(self.ws, self.close_timeout, self.transport)
+        try:
+            await close_within(self.ws, self.close_timeout, self.transport)
+        finally:
+            self._closed.set()
 
 
 def ended(

@@ -41,7 +41,7 @@ class SessionState:
     def __init__(self, session: aiohttp.ClientSession | None) -> None:
         self.session = session
         self.owns_session = session is None
-        self.stream_session: aiohttp.ClientSession | None = None  # always owned
+        self.stream_session: aiohttp.ClientSession | None = None  # owned, for event streams
         self.closed = False
         self.login_lock = asyncio.Lock()
 
@@ -107,22 +107,25 @@ class SessionOwner(AsyncClosing):
 
     @property
     def stream_session(self) -> aiohttp.ClientSession:
-        """The session event streams connect on, outside the pool's ``max_connections``.
+        """The session event streams connect on: outside the pool's ``max_connections``.
 
         A websocket holds its connection for as long as it lives: taken from
         the pool, streams could leave their own remedial sync (a REST call)
         no connection to wait for (``max_connections=1``, or more streams
-        than connections). Same TLS settings and headers as the pool; with a
-        borrowed session, its ``trust_env`` too. Created lazily, owned and
-        closed by this client.
+        than connections). So a client that owns its session gives streams a
+        second one, with no connection limit (one connection per stream), the
+        same TLS settings and headers, created lazily and closed with the
+        client. A borrowed session is used as it is: its pool is the
+        caller's to size (one connection per open stream, plus room for calls).
         """
         state = self._state
-        borrowed = self._session()  # also refuses a closed client
+        session = self._session()  # also refuses a closed client
+        if not state.owns_session:
+            return session
         if state.stream_session is None:
             state.stream_session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=0, ssl=self._ssl),
                 headers=self._session_headers,
-                trust_env=borrowed.trust_env,
             )
         return state.stream_session
 

@@ -23,8 +23,7 @@ import time
 import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from contextlib import aclosing, suppress
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Literal, TypedDict
+from typing import TYPE_CHECKING, Final
 
 import msgspec
 from aiohttp import WSMsgType
@@ -33,6 +32,16 @@ from aiohttp.http import WSMessageNoDecodeText
 from ._backoff import Backoff, Sleep, default_sleep
 from ._closing import AsyncClosing
 from ._event_connection import RedirectRefusedError, ThrottledLog, connect_and_authenticate
+from ._event_options import (
+    DEFAULT_BACKOFF,
+    DEFAULT_MAX_FRAME_BYTES,
+    EventOptions,
+    OnError,
+    OnGap,
+    Overflow,
+    StreamOptions,
+    StreamStats,
+)
 from ._event_protocol import (
     EVENT_CLASSES,
     STREAM_PATH,
@@ -75,65 +84,10 @@ __all__ = [
 
 log = logging.getLogger("aiocomet.events")
 
-Overflow = Literal["block", "drop_oldest"]
-OnGap = Callable[["Gap"], Awaitable[None] | None]
-OnError = Callable[[CometError], Awaitable[None] | None]
-
-DEFAULT_MAX_FRAME_BYTES: Final = 16 * 1024 * 1024
-DEFAULT_BACKOFF: Final = Backoff(initial=1.0, cap=60.0, jitter=0.5)
-"""Reconnect delays in [0.5, 1], [1, 2], ... [30, 60] s (the rng is shared, which is fine)."""
 _TEXT: Final = WSMsgType.TEXT
 _BINARY: Final = WSMsgType.BINARY
 _PING: Final = WSMsgType.PING
 _PONG: Final = WSMsgType.PONG
-
-
-@dataclass(frozen=True, slots=True)
-class StreamStats:
-    """A snapshot of one stream's counters."""
-
-    server: str
-    connected: bool
-    events: int  # frames decoded into events
-    delivered: int  # events yielded to the consumer (after filter and dedupe)
-    decode_errors: int  # bad JSON, binary frames, oversized frames, bad envelopes
-    untyped: int  # events whose Type is unknown or whose Data did not fit
-    connects: int  # connection attempts
-    reconnects: int  # successful connections after the first
-    gaps: int
-    dropped: int  # events dropped by overflow="drop_oldest"
-    replayed: int  # events synthesized by a remedial sync
-    duplicates: int  # events removed as already delivered
-    resync_failures: int
-    queue_depth: int
-
-
-class StreamOptions(TypedDict, total=False):
-    """Options of each stream merged by :func:`aiocomet.merge_events` (see :class:`EventStream`)."""
-
-    types: Iterable[int] | None
-    on_gap: OnGap | None
-    on_error: OnError | None
-    reconnect: bool
-    backoff: Backoff | None
-    max_attempts: int | None
-    healthy_after: float
-    heartbeat: float | None
-    connect_timeout: float
-    close_timeout: float
-    max_frame_bytes: int
-    resync: JobResync | None
-    compress: bool
-    sleep: Sleep
-    clock: Callable[[], float]
-    monotonic: Callable[[], float]
-
-
-class EventOptions(StreamOptions, total=False):
-    """Keyword options of :meth:`CometClient.events` (see :class:`EventStream`)."""
-
-    overflow: Overflow
-    queue_size: int
 
 
 class EventStream(AsyncClosing):
@@ -361,7 +315,6 @@ class EventStream(AsyncClosing):
             self._connections += 1
             started = self._monotonic()
             event: Event | None = None  # the last event received, kept in a local
-            msg: WSMessageNoDecodeText | None = None
             try:
                 if lost is not None:
                     gap = Gap(
