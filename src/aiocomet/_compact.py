@@ -30,7 +30,7 @@ stay small however large the strings a server sends (it outlives the events)."""
 class StringSharer:
     """Replaces repeated strings in job events by one shared copy.
 
-    The table of known strings holds at most ``limit`` entries of at most
+    The table of known strings holds about ``limit`` entries of at most
     ``MAX_SHARED_CHARS`` characters (under 1 MB with the default 4,096) and
     starts afresh when full, so neither ever new values nor huge ones can
     grow it: what it keeps alive after the events left the buffer is bounded
@@ -47,7 +47,10 @@ class StringSharer:
 
     @property
     def held_chars(self) -> int:
-        """Characters held by the table (at most ``limit * MAX_SHARED_CHARS``)."""
+        """Characters held by the table: at most ``(limit + 7) * MAX_SHARED_CHARS``.
+
+        (It is cleared before an event adds its at most seven strings.)
+        """
         return sum(len(value) for value in self._known)
 
     def share(self, event: Event) -> None:
