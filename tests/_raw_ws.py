@@ -48,7 +48,7 @@ class RawConnection:
         self.writer = writer
         self.handshake: list[str] = []
 
-    async def accept(self) -> None:
+    async def accept(self, *, ping_first: bool = False) -> None:
         """Answer the upgrade and the five handshake frames with ``200 OK`` and a HELLO."""
         head = await self.reader.readuntil(b"\r\n\r\n")
         key = b""
@@ -65,6 +65,8 @@ class RawConnection:
             opcode, payload = await self.read_frame()
             if opcode == TEXT:
                 self.handshake.append(payload.decode())
+        if ping_first:
+            self.send(frame(PING, b"before the reply"))
         self.send(frame(TEXT, b"200 OK"), frame(TEXT, json.dumps(HELLO).encode()))
 
     async def read_frame(self) -> tuple[int, bytes]:
@@ -108,9 +110,9 @@ class RawConnection:
 class RawWsServer:
     """Accepts connections and hands each (after the handshake) to the test."""
 
-    def __init__(self, *, rcvbuf: int = 4096, handshake: bool = True) -> None:
+    def __init__(self, *, rcvbuf: int = 4096, ping_first: bool = False) -> None:
         self.rcvbuf = rcvbuf
-        self.do_handshake = handshake
+        self.ping_first = ping_first
         self.connections: asyncio.Queue[RawConnection] = asyncio.Queue()
         self.all: list[RawConnection] = []
         self._server: asyncio.Server | None = None
@@ -145,8 +147,7 @@ class RawWsServer:
         conn = RawConnection(reader, writer)
         self.all.append(conn)
         try:
-            if self.do_handshake:
-                await conn.accept()
+            await conn.accept(ping_first=self.ping_first)
         except (asyncio.IncompleteReadError, ConnectionError):
             return
         await self.connections.put(conn)

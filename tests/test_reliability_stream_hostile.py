@@ -92,6 +92,16 @@ async def test_a_failure_while_receiving_is_a_typed_error_without_reconnect() ->
         assert got == list(range(50))
 
 
+async def test_a_ping_before_the_handshake_reply_is_skipped() -> None:
+    """With aiohttp's autoping off, the handshake still reads past a ping to the reply."""
+    async with RawWsServer(ping_first=True) as server, CometClient(server.url, "admin", "pw") as c:
+        async with c.events(max_attempts=1) as stream:
+            async for ev in stream:
+                assert ev.Type == SEVT_META_HELLO
+                break
+        assert stream.stats.connects == 1
+
+
 # -- 2. a peer that stops reading but keeps pinging --------------------------------------------
 
 
