@@ -117,8 +117,10 @@ class Event(msgspec.Struct, kw_only=True, gc=False):
     The wire fields keep their API names (``Type``, ``Actor``, ``ResourceID``,
     ``Timestamp``, ``Data``...). ``server`` names the server it came from,
     ``replayed`` marks events synthesized by a remedial sync, and
-    ``tracing_id`` carries a webhook's ``x-Comet-Tracing-Id``. Untracked by the
-    garbage collector (``gc=False``): an event holds no reference cycles.
+    ``tracing_id`` carries a webhook's ``x-Comet-Tracing-Id``: these three are
+    set by the SDK after decoding, never taken from a frame (see
+    :meth:`EventDecoder.claim`). Untracked by the garbage collector
+    (``gc=False``): an event holds no reference cycles.
     ``TypeString`` is the constant name of ``Type`` on typed events (a class
     attribute, so not stored per event); :meth:`wire` puts it back.
     """
