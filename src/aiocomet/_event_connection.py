@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Final, Literal
 
 import aiohttp
@@ -61,6 +61,7 @@ async def connect_and_authenticate(
     connect_timeout: float,
     close_timeout: float,
     opened: Callable[[WebSocket | None], bool],
+    headers: Mapping[str, str] | None = None,
 ) -> WebSocket:
     """An authenticated websocket, or a CometError.
 
@@ -71,6 +72,9 @@ async def connect_and_authenticate(
     before the reply are not answered (the handshake is bounded anyway).
     ``max_frame_bytes`` is passed on plus one: aiohttp refuses a message of
     ``max_msg_size`` bytes, the stream only those over ``max_frame_bytes``.
+    ``headers`` go on the upgrade request, over the
+    session's own: a session the caller passed does not carry the client's
+    ``User-Agent`` and ``Accept-Language``.
     """
     redact = credentials.redact
     ws: WebSocket | None = None
@@ -78,6 +82,7 @@ async def connect_and_authenticate(
         async with asyncio.timeout(connect_timeout):
             ws = await session.ws_connect(
                 url,
+                headers=headers,
                 heartbeat=heartbeat,
                 autoping=False,
                 max_msg_size=max_frame_bytes + 1,

@@ -105,8 +105,8 @@ class SessionOwner(AsyncClosing):
         """Check the URL, timeout and options, then set up the session state and the transport.
 
         ``headers`` become the default headers of a session the client
-        creates (so the event stream's upgrade carries them too); on a
-        caller's session they are sent with each API request instead.
+        creates; on a caller's session they are sent with each API request
+        instead, and the event stream puts them on its upgrade request.
         """
         if not base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must start with http:// or https://, got {base_url!r}")
@@ -141,6 +141,11 @@ class SessionOwner(AsyncClosing):
                 connector=connector, headers=self._session_headers
             )
         return state.session
+
+    @property
+    def request_headers(self) -> dict[str, str]:
+        """The headers this client sends with every request (``User-Agent``, ...)."""
+        return dict(self._session_headers)
 
     @property
     def session(self) -> aiohttp.ClientSession:

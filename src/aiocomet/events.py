@@ -429,6 +429,7 @@ class EventStream(AsyncClosing):
             connect_timeout=self.connect_timeout,
             close_timeout=self.close_timeout,
             opened=opened,
+            headers=self.client.request_headers,
         )
         sock = self._sock
         assert sock is not None and sock.ws is ws
