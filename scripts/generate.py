@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from judgements import JudgementError, Judgements, check
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT.parent / "shared" / "comet-api" / "spec.json"
 OUT_DIR = ROOT / "src" / "aiocomet" / "_generated"
@@ -41,32 +43,12 @@ INT_TYPES = {
     "uint64",
 }
 SCALARS = {"string": "str", "bool": "bool", "float32": "float", "float64": "float", "any": "Any"}
-SECRET_FIELD = re.compile(
-    r"(Pass|Secret|Token|Credential|PrivateKey|AccountKey|AccessKey|EncryptionKey|BucketKey|"
-    r"TOTPKey|SessionKey|APIKey|AppKey|PartnerKey|ReadWriteKey|CertKey|SecretKey|^Key$)"
-)
-NOT_SECRET_FIELD = re.compile(r"(ID|Type|Mode|Format|Path|File|Name)$")
-MUTATING_WORDS = frozenset(
-    "Set New Delete Add Remove Start Revoke Run Cancel Reset Regenerate Update Import Apply "
-    "Send Restart Shutdown Uninstall Kick Register Request Create Disable Enable Move Test "
-    "Drop Generate Unlock Deepverify Reindex Install Invalidate Convert Bulk Replace "
-    "Preregister Approve Refresh Rename Retry Finish Begin Upload Stop Logout Change".split()
-)
-READ_WORDS = frozenset("Get List Browse Count Props Version Properties Check Status".split())
 
 
 def snake(name: str) -> str:
     """``AdminMetaWebhookOptionsSet`` -> ``admin_meta_webhook_options_set``."""
     s = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
     return s + "_" if keyword.iskeyword(s) else s
-
-
-def is_read_only(name: str) -> bool:
-    """Safe to repeat: the name reads state and nothing in it changes state."""
-    words = re.findall(r"[A-Z][a-z0-9]*|[0-9]+", name)
-    if any(w in MUTATING_WORDS for w in words):
-        return False
-    return any(w in READ_WORDS for w in words)
 
 
 class Spec:
@@ -246,15 +228,7 @@ def container_items(spec: Spec, t: str) -> str | None:
     return inner if spec.kind(inner) in NULL_AS_EMPTY else None
 
 
-def is_secret(spec: Spec, field: dict[str, Any]) -> bool:
-    """Fields whose value is a credential; their ``repr`` is redacted."""
-    name = field["name"]
-    if spec.resolve(field["type"]) not in ("string", "bytes"):
-        return False
-    return bool(SECRET_FIELD.search(name)) and not NOT_SECRET_FIELD.search(name)
-
-
-def gen_models(spec: Spec) -> str:
+def gen_models(spec: Spec, judged: Judgements) -> str:
     out = [header(spec, "Comet Server API models: one msgspec Struct per spec struct.")]
     out.append("from __future__ import annotations\n\n")
     out.append("from typing import Any, ClassVar\n\nimport msgspec\n\n")
@@ -269,7 +243,7 @@ def gen_models(spec: Spec) -> str:
             notes.append(f"deprecated since {s['deprecated_since']}")
         doc = f"``{name}``" + (f" ({', '.join(notes)})" if notes else "") + "."
         out.append(f"\nclass {name}(CometModel):\n    {json.dumps(doc)}\n\n")
-        secrets = sorted(f["name"] for f in s["fields"] if is_secret(spec, f))
+        secrets = judged.secrets_of(name)
         if secrets:
             out.append(
                 f"    __comet_secrets__: ClassVar[frozenset[str]] = frozenset({secrets!r})\n\n"
@@ -366,7 +340,7 @@ def param_type(spec: Spec, p: dict[str, Any], prefix: str) -> str:
     return spec.py_type(p["type"], prefix)
 
 
-def gen_methods(spec: Spec) -> str:
+def gen_methods(spec: Spec, judged: Judgements) -> str:
     out = [header(spec, "The method table: wire facts of every Comet Server API method.")]
     out.append("from __future__ import annotations\n\n")
     out.append("from typing import Any, Final\n\n")
@@ -395,7 +369,7 @@ def gen_methods(spec: Spec) -> str:
             f"    returns={json.dumps(meth['returns']['type'])},\n"
             f"    returns_bytes={meth['returns']['kind'] == 'bytes'},\n"
             f"    decode_type={rt},\n"
-            f"    read_only={is_read_only(meth['name'])},\n"
+            f"    read_only={judged.retry_safe[meth['name']]},\n"
             f"    requires_roles={tuple(meth['requires_roles'])!r},\n"
             f"    since={pylit(meth['since'])},\n"
             f"    stores_session_key={meth['stores_session_key']},\n"
@@ -558,11 +532,6 @@ def account_returns(ep: dict[str, Any]) -> tuple[str, str, bool]:
     return ct, "bytes", True
 
 
-def account_read_only(name: str) -> bool:
-    """Like :func:`is_read_only`; reports only read, so they may be retried too."""
-    return is_read_only(name) or name.startswith("Report")
-
-
 def account_header(spec: Spec, account: AccountSpec, what: str) -> str:
     return (
         f'"""{what}\n\n'
@@ -688,7 +657,7 @@ def gen_account_auth(data: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def gen_account_spec(ep: dict[str, Any]) -> str:
+def gen_account_spec(ep: dict[str, Any], judged: Judgements) -> str:
     """One endpoint as a :class:`MethodSpec`, so the Comet Server transport can send it."""
     returns, rt, streamed = account_returns(ep)
     params = []
@@ -712,12 +681,12 @@ def gen_account_spec(ep: dict[str, Any]) -> str:
         f"    returns={json.dumps(returns)},\n"
         f"    returns_bytes={streamed},\n"
         f"    decode_type={rt},\n"
-        f"    read_only={account_read_only(ep['name'])},\n"
+        f"    read_only={judged.account_retry_safe[ep['name']]},\n"
         ")\n"
     )
 
 
-def gen_account(spec: Spec, account: AccountSpec) -> str:
+def gen_account(spec: Spec, account: AccountSpec, judged: Judgements) -> str:
     endpoints = account.endpoints
     what = "The account.cometbackup.com API: endpoint table and one method each."
     out = [account_header(spec, account, what), "from __future__ import annotations\n\n"]
@@ -731,7 +700,7 @@ def gen_account(spec: Spec, account: AccountSpec) -> str:
     out.append(f"from .._api_base import APIBase{', DownloadStream' if streamed else ''}\n")
     out.append("from .._methodspec import MethodSpec, ParamSpec\n\n")
     out.append(gen_account_auth(account.data))
-    out.extend(gen_account_spec(ep) for ep in endpoints)
+    out.extend(gen_account_spec(ep, judged) for ep in endpoints)
     out.append("\nENDPOINTS: Final[dict[str, MethodSpec[Any]]] = {\n")
     out.extend(f"    {json.dumps(ep['name'])}: {ep['name']},\n" for ep in endpoints)
     out.append("}\n")
@@ -764,18 +733,52 @@ def ruff_format(source: str, filename: str) -> str:
     return proc.stdout.decode()
 
 
+def gen_judgements(spec: Spec, judged: Judgements, json_names: dict[str, str]) -> str:
+    """The reviewed secret wire keys, for redacting error previews by key."""
+    out = [header(spec, "Reviewed judgements the spec lacks (from scripts/judgements.toml).")]
+    out.append("from __future__ import annotations\n\nfrom typing import Final\n\n")
+    out.append("SECRET_KEYS: Final[frozenset[str]] = frozenset(\n    {\n")
+    out.extend(f"        {json.dumps(key)},\n" for key in judged.secret_keys(json_names))
+    out.append("    }\n)\n")
+    out.append('"""JSON keys, form fields and headers-by-field whose values are credentials."""\n')
+    return "".join(out)
+
+
+def account_auth_fields(data: dict[str, Any]) -> set[str]:
+    """Every auth param name the account API guide uses, in any of its spellings."""
+    names = {param for auth in data["auth_types"] for param in auth["params"]}
+    return names | {naming["param"] for naming in data["token_auth_naming"].values()}
+
+
+def judge(spec: Spec, account: AccountSpec | None) -> tuple[Judgements, dict[str, str]]:
+    """The reviewed table, checked against the spec (``JudgementError`` if they differ)."""
+    judged = Judgements.load()
+    json_names = check(
+        judged,
+        spec.data["methods"],
+        spec.structs,
+        spec.kind,
+        spec.data["conventions"]["form_auth_fields"],
+        account.endpoints if account is not None else None,
+        account_auth_fields(account.data) if account is not None else (),
+    )
+    return judged, json_names
+
+
 def render(spec: Spec, account: AccountSpec | None = None) -> dict[str, str]:
+    judged, json_names = judge(spec, account)
     files = {
-        "models.py": gen_models(spec),
+        "models.py": gen_models(spec, judged),
         "constants.py": gen_constants(spec),
-        "methods.py": gen_methods(spec),
+        "methods.py": gen_methods(spec, judged),
+        "judgements.py": gen_judgements(spec, judged, json_names),
         "api.py": gen_api(spec),
         "events.py": gen_events(spec),
         "omitempty.py": gen_omitempty(spec),
         "__init__.py": header(spec, "Generated code; see scripts/generate.py."),
     }
     if account is not None:
-        files["account.py"] = gen_account(spec, account)
+        files["account.py"] = gen_account(spec, account, judged)
     return {name: ruff_format(src, str(OUT_DIR / name)) for name, src in files.items()}
 
 
@@ -797,7 +800,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     account = AccountSpec(account_path) if account_path.exists() else None
     if account is None:
         print(f"note: no {ACCOUNT_SPEC} next to the spec; _generated/account.py not generated")
-    files = render(spec, account)
+    try:
+        files = render(spec, account)
+    except JudgementError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if args.check:
         diff = first_difference(files, OUT_DIR)
         if diff:

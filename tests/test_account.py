@@ -498,7 +498,7 @@ async def portal() -> AsyncIterator[Portal]:
     async def downloads_get(request: web.Request) -> web.StreamResponse:
         form = {k: str(v) for k, v in (await request.post()).items()}
         forms.append(form)
-        if form.get("password") == "wrong":
+        if form.get("password", "").startswith("wrong"):
             return web.Response(status=403, text=f"Invalid credentials {form['password']}")
         if form["version_key"] == "broken":
             return web.Response(status=500, text="Internal error")
@@ -551,10 +551,12 @@ async def test_failed_download_leaves_no_file(portal: Portal, tmp_path: Path) ->
     async with CometAccountClient(api_token=TOKEN, base_url=portal.url) as client:
         with pytest.raises(ServerError):
             await client.downloads_get_save("broken", "download_windows", target)
-    async with CometAccountClient(email=EMAIL, password="wrong", base_url=portal.url) as client:
+    wrong = "wrong-password-d41c"
+    async with CometAccountClient(email=EMAIL, password=wrong, base_url=portal.url) as client:
         with pytest.raises(AuthenticationError) as info:
             await client.downloads_get_save("25.9.8", "download_windows", target)
-    assert "wrong" not in str(info.value)
+    assert wrong not in str(info.value)
+    assert "Invalid credentials <redacted>;" in str(info.value)
     assert not target.exists()
     assert portal.forms[0]["apiToken"] == TOKEN
 

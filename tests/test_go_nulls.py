@@ -9,7 +9,6 @@ sends ``null`` for a struct: a ``null`` answer where a struct is expected stays 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import types
@@ -29,6 +28,7 @@ from aiocomet._model import CometModel
 
 from ._fake_comet import FakeComet, Reply
 from ._samples import sample
+from .test_judgements import load_script
 from .test_wire import BASE, client_for
 
 mi = msgspec.inspect
@@ -240,26 +240,20 @@ async def test_account_null_answers(name: str, http_mock: aioresponses) -> None:
     assert result == expected and type(result) is type(expected)
 
 
-def load_generator() -> Any:
-    path = Path(__file__).resolve().parent.parent / "scripts" / "generate.py"
-    spec = importlib.util.spec_from_file_location("aiocomet_generate", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def generated_models(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fields: list[tuple[str, str]]
 ) -> dict[str, Any]:
     """Run the generator's model emission on a one-struct spec and execute the result."""
-    gen = load_generator()
+    judgements = load_script("judgements")  # before generate, which imports it
+    gen = load_script("generate")
     struct = {"name": "Thing", "fields": [{"name": n, "json": n, "type": t} for n, t in fields]}
     (tmp_path / "spec.json").write_text(
         json.dumps({"comet_version": "0", "types": {"Names": "[]string"}, "structs": [struct]})
     )
     (tmp_path / "events.json").write_text("{}")
-    source = gen.gen_models(gen.Spec(tmp_path / "spec.json", tmp_path / "events.json"))
+    spec = gen.Spec(tmp_path / "spec.json", tmp_path / "events.json")
+    no_secrets = judgements.Judgements({}, {}, {}, {}, {}, {})
+    source = gen.gen_models(spec, no_secrets)
     module = types.ModuleType("generated_for_test")  # msgspec reads annotations from it
     monkeypatch.setitem(sys.modules, module.__name__, module)
     exec(source.replace("from .._model import", "from aiocomet._model import"), vars(module))

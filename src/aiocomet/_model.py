@@ -3,7 +3,8 @@
 Models are ``msgspec.Struct`` types. They carry ``dict=True`` so that keys a
 server sent but the SDK does not know can ride along on the instance (see
 ``aiocomet._codec``) and go back to the server unchanged. Their ``repr`` hides
-fields that hold secrets (passwords, session keys, TOTP keys, tokens).
+fields that hold secrets (passwords, session keys, TOTP keys, tokens, header
+maps); which fields those are is a reviewed judgement (scripts/judgements.toml).
 
 A Comet Server is written in Go, which sends a nil slice, map or ``[]byte`` as
 JSON ``null``. Fields of those types are annotated :data:`GoList`,
@@ -19,8 +20,17 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 import msgspec
 
+from ._redact import REDACTED
+
 UNKNOWN_ATTR = "_comet_unknown"
-REDACTED = "<redacted>"
+
+
+def hidden(value: object) -> str:
+    """A secret field's value for a repr: a map keeps its keys (header names), nothing else."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key!r}: {REDACTED}" for key in value) + "}"
+    return REDACTED
+
 
 if TYPE_CHECKING:
     GoList: TypeAlias = list
@@ -58,7 +68,7 @@ class CometModel(msgspec.Struct, kw_only=True, dict=True):
         parts = []
         for name in self.__struct_fields__:
             value = getattr(self, name)
-            shown = REDACTED if name in secrets and value else repr(value)
+            shown = hidden(value) if name in secrets and value else repr(value)
             parts.append(f"{name}={shown}")
         return f"{type(self).__name__}({', '.join(parts)})"
 

@@ -3,7 +3,8 @@
 One :class:`Credentials` object per client. It builds the auth fields of each
 request (form fields, multipart headers, the event stream's five frames) and
 computes a fresh TOTP code every time one is needed. Its ``repr`` and
-:meth:`Credentials.redact` keep every secret out of logs and errors.
+:meth:`Credentials.redact` keep every secret out of logs and errors (the rules
+are in :mod:`aiocomet._redact` and docs/reliability.md).
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ import msgspec
 import pyotp
 
 from ._generated import models
+from ._redact import SecretMatcher, redact_keys, redact_text
 from .errors import CredentialsError
 
 AccountType = Literal["admin", "user"]
-
-REDACTED = "<redacted>"
 
 
 class Credentials:
@@ -47,6 +47,7 @@ class Credentials:
         self._clock = clock
         self._issued_codes: list[str] = []
         self._retired_keys: list[str] = []
+        self._matcher: tuple[tuple[str, ...], SecretMatcher] | None = None
         self.u2f_sign: models.U2FSignResponse | None = None
 
     def __repr__(self) -> str:
@@ -156,10 +157,18 @@ class Credentials:
         return [s for s in found if s]
 
     def redact(self, text: str) -> str:
-        """``text`` with every secret this object knows replaced by ``<redacted>``."""
-        for secret in sorted(self.secrets(), key=len, reverse=True):
-            text = text.replace(secret, REDACTED)
-        return text
+        """``text`` without the secrets this object knows, nor any credential-holding value.
+
+        Values of credential keys (form fields, JSON keys, auth headers) are
+        replaced whatever their length; this object's secrets are replaced
+        wherever they appear, in their encoded forms too, when at least 8
+        characters long (TOTP codes: as whole numbers). Nothing else changes:
+        a shorter secret is never matched inside free text.
+        """
+        secrets = tuple(self.secrets())
+        if self._matcher is None or self._matcher[0] != secrets:
+            self._matcher = (secrets, SecretMatcher(secrets, codes=self._issued_codes))
+        return redact_text(text, self._matcher[1])
 
 
 PREVIEW_SLACK = 4096
@@ -168,13 +177,15 @@ PREVIEW_SLACK = 4096
 def redacted_preview(data: bytes | str, redact: Callable[[str], str], limit: int = 200) -> str:
     """The start of ``data`` for an error message, at most ``limit`` characters.
 
-    Secrets are redacted *before* the text is cut: cut first, a secret that
-    straddles the limit would be shown in part (its first characters) because
-    redaction no longer recognizes it.
+    Values of credential keys are hidden first, whoever ``redact`` knows: a
+    login answer that does not decode must not show its new session key. Then
+    ``redact`` removes the secrets it knows. Both run *before* the text is cut:
+    cut first, a secret that straddles the limit would be shown in part (its
+    first characters) because redaction no longer recognizes it.
     """
     window = limit + PREVIEW_SLACK
     text = data[:window].decode("utf-8", "replace") if isinstance(data, bytes) else data[:window]
-    return redact(text)[:limit]
+    return redact(redact_keys(text))[:limit]
 
 
 def _make_totp(secret: str) -> pyotp.TOTP:

@@ -918,6 +918,8 @@ class CreateUserGroupResponse(CometModel):
 class CustomRemoteBucketSettings(CometModel):
     "``CustomRemoteBucketSettings``."
 
+    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["CustomBody", "CustomHeaders"])
+
     URL: str = msgspec.field(default="")
     CustomHeaders: GoMap[str, str] = msgspec.field(default_factory=dict)
     CustomBody: str = msgspec.field(default="")
@@ -2001,7 +2003,7 @@ class HyperVRestoreTargetOptions(CometModel):
 class InstallCreds(CometModel):
     "``InstallCreds``."
 
-    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Password"])
+    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Password", "TOTPCode"])
 
     Username: str = msgspec.field(default="")
     Password: str = msgspec.field(default="")
@@ -2053,6 +2055,8 @@ class LicenseLimits(CometModel):
 
 class LicenseOptions(CometModel):
     "``LicenseOptions``."
+
+    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["SerialNumber"])
 
     Email: str = msgspec.field(default="")
     SerialNumber: str = msgspec.field(default="")
@@ -2212,7 +2216,7 @@ class ObjectLockStorageTemplateSettings(CometModel):
 class Office365Credential(CometModel):
     "``Office365Credential``."
 
-    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Secret"])
+    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["AppCert", "Secret"])
 
     AppID: str = msgspec.field(default="")
     TenantID: str = msgspec.field(default="")
@@ -2405,7 +2409,7 @@ class PSAGroupedBy(CometModel):
 class PSAConfig(CometModel):
     "``PSAConfig``."
 
-    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["PartnerKey"])
+    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["CustomHeaders", "PartnerKey"])
 
     AlertsDisabled: bool = msgspec.field(default=False)
     CustomHeaders: GoMap[str, str] = msgspec.field(default_factory=dict)
@@ -2658,6 +2662,8 @@ class RatelimitRule(CometModel):
 class RegisterOfficeApplicationBeginResponse(CometModel):
     "``RegisterOfficeApplicationBeginResponse``."
 
+    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Continuation"])
+
     Continuation: str = msgspec.field(default="")
     VerificationURL: str = msgspec.field(default="")
     UserCode: str = msgspec.field(default="")
@@ -2665,6 +2671,8 @@ class RegisterOfficeApplicationBeginResponse(CometModel):
 
 class RegisterOfficeApplicationCheckResponse(CometModel):
     "``RegisterOfficeApplicationCheckResponse``."
+
+    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Continuation"])
 
     Continuation: str = msgspec.field(default="")
     Completed: bool = msgspec.field(default=False)
@@ -3385,6 +3393,8 @@ class TestResponse(CometModel):
 class TotpRegeneratedResponse(CometModel):
     "``TotpRegeneratedResponse``."
 
+    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Image", "URL"])
+
     Status: int = msgspec.field(default=0)
     Message: str = msgspec.field(default="")
     Image: str = msgspec.field(default="")
@@ -3441,6 +3451,8 @@ class U2FSignRequest(CometModel):
 
 class U2FSignResponse(CometModel):
     "``U2FSignResponse`` (deprecated since 21.12.0)."
+
+    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["Signature"])
 
     ChallengeID: str = msgspec.field(default="")
     KeyHandle: str = msgspec.field(default="")
@@ -3818,6 +3830,8 @@ class WebInterfaceBrandingProperties(CometModel):
 
 class WebhookOption(CometModel):
     "``WebhookOption``."
+
+    __comet_secrets__: ClassVar[frozenset[str]] = frozenset(["CustomHeaders", "URL"])
 
     URL: str = msgspec.field(default="")
     CustomHeaders: GoMap[str, str] = msgspec.field(default_factory=dict)

@@ -7,6 +7,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
+from .._redact import redact_keys
 from . import _calls, _demo, _events
 from ._common import add_connection_args, report, setup_logging
 
@@ -88,4 +89,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("aiocomet: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # one clear line for every failure, whatever it is
-        return report(exc, args.debug)
+        return report(exc, args.debug, getattr(args, "redact", redact_keys))

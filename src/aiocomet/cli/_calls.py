@@ -15,7 +15,7 @@ from .. import _codec
 from .._generated.methods import METHODS
 from .._methodspec import MethodSpec, ParamSpec
 from .._model import CometModel
-from ._common import UsageError, connection_from, make_client
+from ._common import UsageError, client_for
 
 _BY_PYTHON_NAME = {spec.python_name: spec for spec in METHODS.values()}
 
@@ -96,7 +96,7 @@ async def cmd_call(args: argparse.Namespace) -> int:
     if spec.returns_bytes:
         raise UsageError(f"{spec.name} returns a file: use 'aiocomet download {spec.name}'")
     values = parse_params(spec, args.param or [])
-    async with make_client(connection_from(args)) as client:
+    async with client_for(args) as client:
         result = await client._call(spec, values)
     print(to_json(result))
     return 0
@@ -125,7 +125,7 @@ async def cmd_download(args: argparse.Namespace) -> int:
         if show:
             sys.stderr.write(_progress(done, total, started))
 
-    async with make_client(connection_from(args)) as client:
+    async with client_for(args) as client:
         size = await client._stream(spec, values).save(output, progress)
     if show:
         sys.stderr.write("\n")

@@ -8,8 +8,10 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from .._redact import redact_keys
 from ..client import CometClient
 from ..errors import (
     AccessDeniedError,
@@ -97,6 +99,13 @@ def make_client(conn: Connection) -> CometClient:
     )
 
 
+def client_for(args: argparse.Namespace) -> CometClient:
+    """A client from the command line's settings; :func:`report` redacts with its secrets."""
+    client = make_client(connection_from(args))
+    args.redact = client.credentials.redact
+    return client
+
+
 def hint_for(exc: BaseException) -> str:
     """What to try next, by the error's class (not its HTTP status: a refusal can come in a 200).
 
@@ -116,17 +125,22 @@ def hint_for(exc: BaseException) -> str:
     return "check --url and that the server is reachable"
 
 
-def report(exc: BaseException, debug: bool) -> int:
-    """Print one clear line (plus the traceback with --debug); return the exit code."""
+def report(exc: BaseException, debug: bool, redact: Callable[[str], str] = redact_keys) -> int:
+    """Print one clear line (plus the traceback with --debug); return the exit code.
+
+    Everything printed goes through ``redact`` (the client's, once one exists):
+    SDK errors are redacted already, but an unexpected error's text is not.
+    """
     if isinstance(exc, UsageError):
-        print(f"aiocomet: {exc}", file=sys.stderr)
+        print(f"aiocomet: {redact(str(exc))}", file=sys.stderr)
         return 2
     if isinstance(exc, CometError):
-        print(f"aiocomet: error: {exc} (try: {hint_for(exc)})", file=sys.stderr)
+        line = f"aiocomet: error: {exc} (try: {hint_for(exc)})"
     else:
-        print(f"aiocomet: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
+        line = f"aiocomet: unexpected {type(exc).__name__}: {exc}"
+    print(redact(line), file=sys.stderr)
     if debug:
-        traceback.print_exception(exc, file=sys.stderr)
+        sys.stderr.write(redact("".join(traceback.format_exception(exc))))
     return 1
 
 

@@ -8,7 +8,7 @@ import sys
 
 from .._generated.constants import CONSTANTS
 from ..events import Gap
-from ._common import UsageError, connection_from, make_client
+from ._common import UsageError, client_for
 from ._format import event_line
 
 
@@ -43,7 +43,7 @@ async def cmd_events(args: argparse.Namespace) -> int:
     if args.max_attempts is not None and args.max_attempts < 1:
         raise UsageError("--max-attempts must be at least 1")
     count = 0
-    async with make_client(connection_from(args)) as client:
+    async with client_for(args) as client:
         async with client.events(
             types=types, on_gap=_gap_notice, max_attempts=args.max_attempts
         ) as stream:
