@@ -268,6 +268,23 @@ def gen_models(spec: Spec, judged: Judgements) -> str:
     return "".join(out)
 
 
+# --------------------------------------------------------------------------- wire facts
+
+
+def gen_omitempty(spec: Spec) -> str:
+    """Wire keys that the Go server leaves out when their value is empty (``omitempty``)."""
+    out = [header(spec, "Struct fields that Go omits from JSON when empty (``omitempty``).")]
+    out.append("from __future__ import annotations\n\nfrom typing import Final\n\n")
+    out.append("OMITEMPTY: Final[dict[str, frozenset[str]]] = {\n")
+    for name in sorted(spec.structs):
+        keys = sorted(f["json"] for f in spec.structs[name]["fields"] if f.get("omitempty"))
+        if keys:
+            out.append(f"    {json.dumps(name)}: frozenset({keys!r}),\n")
+    out.append("}\n")
+    out.append('"""Struct name -> wire keys tagged ``omitempty`` in the Go SDK."""\n')
+    return "".join(out)
+
+
 # --------------------------------------------------------------------------- constants
 
 
@@ -747,6 +764,7 @@ def render(spec: Spec, account: AccountSpec | None = None) -> dict[str, str]:
         "judgements.py": gen_judgements(spec, judged, json_names),
         "api.py": gen_api(spec, judged),
         "events.py": gen_events(spec),
+        "omitempty.py": gen_omitempty(spec),
         "__init__.py": header(spec, "Generated code; see scripts/generate.py."),
     }
     if account is not None:

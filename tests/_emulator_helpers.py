@@ -54,6 +54,21 @@ async def call(
         return resp.status, body, resp.headers
 
 
+def in_body_error(body: Any) -> bool:
+    """Whether a 200 answer is a ``CometAPIResponseMessage`` error (the Go SDK's test)."""
+    return (
+        isinstance(body, dict)
+        and isinstance(body.get("Status"), int)
+        and body["Status"] >= 400
+        and bool(body.get("Message"))
+    )
+
+
+def unknown_user_status(emu: CometEmulator) -> int:
+    """A real server (20.9.0+) says 403 Unauthorised in the body; HTTP mode says 404."""
+    return 403 if emu.error_mode == "body" else 404
+
+
 async def ok(
     session: aiohttp.ClientSession,
     emu: CometEmulator,
@@ -62,8 +77,29 @@ async def ok(
     **params: Any,
 ) -> Any:
     status, body, _ = await call(session, emu, method, fields, **params)
-    assert status == 200, (method, status, body)
+    assert status == 200 and not in_body_error(body), (method, status, body)
     return body
+
+
+async def refused(
+    session: aiohttp.ClientSession,
+    emu: CometEmulator,
+    method: str,
+    fields: Mapping[str, str] | None = None,
+    **params: Any,
+) -> tuple[int, str]:
+    """(Status, Message) of an application error, checked to come in the emulator's mode."""
+    status, body, _ = await call(session, emu, method, fields, **params)
+    assert in_body_error(body), (method, status, body)
+    assert status == (200 if emu.error_mode == "body" else body["Status"]), (status, body)
+    return body["Status"], body["Message"]
+
+
+async def policy_id_of(session: aiohttp.ClientSession, emu: CometEmulator, description: str) -> str:
+    """The ID of the policy with ``description`` (``AdminPoliciesNew`` does not say it)."""
+    listed = await ok(session, emu, "AdminPoliciesList") or {}
+    (found,) = [pid for pid, text in listed.items() if text == description]
+    return found
 
 
 async def open_stream(

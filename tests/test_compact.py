@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from aiocomet._compact import StringSharer
+from aiocomet._compact import MAX_SHARED_CHARS, StringSharer
 from aiocomet._event_protocol import EventDecoder, make_event
 from aiocomet.constants import SEVT_ACCOUNT_LOGIN, SEVT_JOB_COMPLETED, SEVT_JOB_NEW
 
@@ -82,3 +82,18 @@ def test_the_table_starts_afresh_when_full() -> None:
 def test_limit_must_be_positive() -> None:
     with pytest.raises(ValueError, match="limit"):
         StringSharer(limit=0)
+
+
+def test_the_table_is_bounded_in_bytes_whatever_the_strings() -> None:
+    """Long strings are not shared: the table cannot keep megabytes alive (issue 14, item 5)."""
+    decode = EventDecoder().decode
+    sharer = StringSharer(limit=16)
+    big = "u" * 100_000
+    for i in range(50):
+        sharer.share(decode(frame(SEVT_JOB_NEW, f"g{i}", user=f"{i}{big}", device=f"{i}{big}")))
+    assert sharer.held_chars <= (16 + 7) * MAX_SHARED_CHARS
+    short = decode(frame(SEVT_JOB_NEW, "g", user="x" * MAX_SHARED_CHARS))
+    again = decode(frame(SEVT_JOB_NEW, "h", user="x" * MAX_SHARED_CHARS))
+    sharer.share(short)
+    sharer.share(again)
+    assert short.Data.Username is again.Data.Username  # up to the bound, still shared

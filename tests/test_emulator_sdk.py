@@ -6,7 +6,7 @@ import pyotp
 import pytest
 
 from aiocomet import AuthenticationError, CometAPIError, CometClient, MFARequiredError, models
-from aiocomet.testing import CometEmulator
+from aiocomet.testing import CometEmulator, ErrorMode
 
 
 async def test_client_lists_users_and_keeps_unknown_profile_keys() -> None:
@@ -60,15 +60,27 @@ async def test_client_totp_login_and_449() -> None:
             assert await client.admin_list_users() == []
 
 
-async def test_client_errors_and_end_user_account() -> None:
-    async with CometEmulator(users={"alice": "pw"}) as emu:
+@pytest.mark.parametrize("mode", ["body", "http"])
+async def test_client_errors_and_end_user_account(mode: ErrorMode) -> None:
+    async with CometEmulator(users={"alice": "pw"}, error_mode=mode) as emu:
         async with CometClient(emu.url, "admin", "wrong") as bad:
             with pytest.raises(AuthenticationError):
                 await bad.admin_list_users()
         async with CometClient(emu.url, "admin", "admin") as client:
             with pytest.raises(CometAPIError) as info:
                 await client.admin_get_user_profile("nobody")
-            assert info.value.http_status == 404
+            if mode == "body":  # the real server: HTTP 200, 403 Unauthorised in the body
+                assert (info.value.http_status, info.value.status) == (200, 403)
+                assert info.value.message == "Unauthorised"
+            else:
+                assert (info.value.http_status, info.value.status) == (404, 404)
+            with pytest.raises(CometAPIError) as deleted:
+                await client.admin_delete_user("nobody")  # a CometAPIResponseMessage method
+            assert deleted.value.status == info.value.status
+            with pytest.raises(CometAPIError) as policy:
+                await client.admin_policies_get("no-such-policy")
+            assert policy.value.status == 404
+            assert policy.value.http_status == (200 if mode == "body" else 404)
             start, end = emu.state.now(), emu.state.now() + 10
             await emu.simulate_jobs(5, users=["alice"])
             jobs = await client.admin_get_jobs_for_date_range(start, end)
@@ -76,6 +88,9 @@ async def test_client_errors_and_end_user_account() -> None:
         async with CometClient(emu.url, "alice", "pw", account_type="user") as user:
             assert await user.login()
             assert len(await user.user_web_get_jobs()) == 5
+            with pytest.raises(CometAPIError) as job:
+                await user.user_web_get_job_properties("no-such-job")
+            assert job.value.status == 404
 
 
 async def test_end_user_totp_login_449_and_wrong_code() -> None:

@@ -10,7 +10,7 @@ import pytest
 from aiocomet import CometAPIError, CometClient, ServerError
 from aiocomet import constants as c
 from aiocomet.models import BackupJobDetail, BackupJobProgress, SearchClause
-from aiocomet.testing import CometEmulator
+from aiocomet.testing import CometEmulator, ErrorMode
 from aiocomet.testing._search import compile_query, field_table
 from aiocomet.testing._state import StateError
 
@@ -325,24 +325,30 @@ async def test_bad_query_is_a_400_api_error(
         with pytest.raises(CometAPIError) as info:
             await call(query)
         assert not isinstance(info.value, ServerError)
-        assert info.value.http_status == 400 and info.value.status == 400
+        # the real server's form: HTTP 200 with the error in the body
+        assert info.value.http_status == 200 and info.value.status == 400
         assert "Invalid parameter Query" in info.value.message
         assert words in info.value.message
     async with CometClient(emu.url, "alice", "alice-pw", account_type="user") as alice:
         with pytest.raises(CometAPIError) as user_info:
             await alice.user_web_get_jobs_for_custom_search(query)
-        assert user_info.value.http_status == 400
+        assert user_info.value.status == 400
 
 
-async def test_bad_query_is_refused_even_without_jobs() -> None:
+@pytest.mark.parametrize(("mode", "http_status"), [("body", 200), ("http", 400)])
+async def test_bad_query_is_refused_even_without_jobs(mode: ErrorMode, http_status: int) -> None:
     bad = clause(c.SEARCHCLAUSE_AND, rule("Nope", c.SEARCHOPERATOR_STRING_EQ, "x"))
     async with (
-        CometEmulator() as emu,
+        CometEmulator(error_mode=mode) as emu,
         CometClient(emu.url, emu.admin_username, emu.admin_password) as admin,
     ):
-        with pytest.raises(CometAPIError) as info:
-            await admin.admin_count_jobs_for_custom_search(bad)
-        assert info.value.http_status == 400
+        for call in (
+            admin.admin_count_jobs_for_custom_search,
+            admin.admin_get_jobs_for_custom_search,
+        ):
+            with pytest.raises(CometAPIError) as info:
+                await call(bad)
+            assert (info.value.http_status, info.value.status) == (http_status, 400)
 
 
 async def test_too_deep_a_query_is_a_400_not_a_crash(admin: CometClient) -> None:
@@ -351,5 +357,5 @@ async def test_too_deep_a_query_is_a_400_not_a_crash(admin: CometClient) -> None
         query = clause(c.SEARCHCLAUSE_AND, query)
     with pytest.raises(CometAPIError) as info:
         await admin.admin_get_jobs_for_custom_search(query)
-    assert info.value.http_status == 400
+    assert info.value.status == 400
     assert "nested deeper" in info.value.message

@@ -13,7 +13,8 @@ import aiohttp
 import pytest
 
 from aiocomet._generated import constants as c
-from aiocomet.testing import CometEmulator
+from aiocomet.testing import SEED_USERS, CometEmulator
+from aiocomet.testing.__main__ import emulator_from_args, parser
 from aiocomet.testing.__main__ import main as cli_main
 
 from ._emulator_helpers import ADMIN, ok, recv_event, subscribe
@@ -95,6 +96,27 @@ def test_cli_coverage(capsys: pytest.CaptureFixture[str]) -> None:
     assert "  AdminListUsers\n" in out
 
 
+def test_cli_options_seed_error_mode_and_download_size(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seeded = emulator_from_args(parser().parse_args([]))
+    assert sorted(seeded.state.profiles) == sorted(SEED_USERS) and seeded.state.policies
+    assert seeded.state.jobs and seeded.error_mode == "body"
+    assert seeded.api.download_size == 64 * 1024
+    bare = emulator_from_args(
+        parser().parse_args(["--empty", "--error-mode", "http", "--download-size", "10"])
+    )
+    assert not bare.state.profiles and not bare.state.policies and not bare.state.jobs
+    assert bare.error_mode == "http" and bare.api.download_size == 10
+    mine = emulator_from_args(parser().parse_args(["--user", "alice:other", "--user", "dave:d"]))
+    assert mine.accounts.check_user_password("alice", "other")
+    assert sorted(mine.state.profiles) == ["alice", "bob", "carol", "dave"]
+    assert mine.state.profile("alice")["AccountName"] == "Alice Example"  # seeded, kept
+    with pytest.raises(SystemExit):
+        parser().parse_args(["--download-size", "0"])
+    assert "positive number of bytes" in capsys.readouterr().err
+
+
 async def test_cli_process_answers_the_quickstart_curl(http: aiohttp.ClientSession) -> None:
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -112,7 +134,8 @@ async def test_cli_process_answers_the_quickstart_curl(http: aiohttp.ClientSessi
         line = (await asyncio.wait_for(proc.stdout.readline(), STARTUP_TIMEOUT)).decode()
         match = re.search(r"http://127\.0\.0\.1:(\d+)", line)
         assert match, line
-        assert "admin account 'admin'" in line
+        assert "admin account 'admin'" in line and "end users: alice, bob, carol" in line
+        assert not any(password in line for password in SEED_USERS.values())
         url = match.group(0)
         async with http.post(
             url + "/api/v1/admin/list-users",
@@ -120,7 +143,7 @@ async def test_cli_process_answers_the_quickstart_curl(http: aiohttp.ClientSessi
             headers={"Content-Type": "application/x-www-form-urlencoded"},
         ) as resp:
             assert resp.status == 200
-            assert await resp.json() == []
+            assert await resp.json() == sorted(SEED_USERS)  # seed data by default
         ws = await http.ws_connect(url + "/api/v1/events/stream")
         for frame in (ADMIN["Username"], ADMIN["AuthType"], ADMIN["Password"], "", ""):
             await ws.send_str(frame)

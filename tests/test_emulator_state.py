@@ -12,9 +12,29 @@ from aiocomet._generated import constants as c
 from aiocomet._generated.models import BackupJobDetail
 from aiocomet.testing import CometEmulator
 
-from ._emulator_helpers import ADMIN, STREAM, auth, call, ok, recv_until, session_auth, subscribe
+from ._emulator_helpers import (
+    ADMIN,
+    STREAM,
+    auth,
+    call,
+    ok,
+    policy_id_of,
+    recv_until,
+    refused,
+    session_auth,
+    subscribe,
+    unknown_user_status,
+)
 
 USER = auth("alice", "alice-pw")
+
+
+@pytest.fixture(params=["body", "http"])
+async def emu(request: pytest.FixtureRequest) -> AsyncIterator[CometEmulator]:
+    """Every test here runs against both error modes: application errors in a 200 body
+    (the real server) and as HTTP statuses."""
+    async with CometEmulator(users={"alice": "alice-pw"}, error_mode=request.param) as emulator:
+        yield emulator
 
 
 @pytest.fixture
@@ -34,8 +54,8 @@ async def test_user_lifecycle_with_events(
     assert (new["ResourceID"], new["Actor"], new["Data"]["Username"]) == ("bob", "admin", "bob")
     assert await ok(http, emu, "AdminListUsers") == ["alice", "bob"]
     assert set(await ok(http, emu, "AdminListUsersFull")) == {"alice", "bob"}
-    status, body, _ = await call(http, emu, "AdminAddUser", TargetUser="bob", TargetPassword="x")
-    assert (status, body["Status"]) == (409, 409)
+    status, _ = await refused(http, emu, "AdminAddUser", TargetUser="bob", TargetPassword="x")
+    assert status == 409
 
     profile = await ok(http, emu, "AdminGetUserProfile", TargetUser="bob")
     profile["AccountName"] = "Bob"
@@ -51,15 +71,15 @@ async def test_user_lifecycle_with_events(
 
     await ok(http, emu, "AdminResetUserPassword", TargetUser="bob", NewPassword="new-pw")
     await recv_until(events, "SEVT_ACCOUNT_UPDATED")
-    assert await ok(http, emu, "UserWebGetJobs", auth("bob", "new-pw")) == []
+    assert await ok(http, emu, "UserWebGetJobs", auth("bob", "new-pw")) is None  # Go's nil
     status, _, _ = await call(http, emu, "UserWebGetJobs", auth("bob", "bob-pw"))
     assert status == 403
 
     await ok(http, emu, "AdminDeleteUser", TargetUser="bob")
     removed = await recv_until(events, "SEVT_ACCOUNT_REMOVED")
     assert (removed["ResourceID"], removed["Data"]) == ("bob", None)
-    status, body, _ = await call(http, emu, "AdminGetUserProfile", TargetUser="bob")
-    assert (status, body["Status"]) == (404, 404)
+    status, _ = await refused(http, emu, "AdminGetUserProfile", TargetUser="bob")
+    assert status == unknown_user_status(emu)
     status, _, _ = await call(http, emu, "UserWebGetJobs", auth("bob", "new-pw"))
     assert status == 403
 
@@ -82,7 +102,7 @@ async def test_profile_hash_guards_concurrent_edits(
         RequireHash=digest,
     )
     assert saved["ProfileHash"] != digest and saved["Profile"]["Unknown"] == 1
-    status, body, _ = await call(
+    status, _ = await refused(
         http,
         emu,
         "AdminSetUserProfileHash",
@@ -90,7 +110,7 @@ async def test_profile_hash_guards_concurrent_edits(
         ProfileData=profile,
         RequireHash=digest,
     )
-    assert (status, body["Status"]) == (409, 409)
+    assert status == 409
     mine = await ok(http, emu, "UserWebGetUserProfileAndHash", USER)
     assert mine["ProfileHash"] == saved["ProfileHash"]
     done = await ok(
@@ -109,7 +129,8 @@ async def test_policies_crud_with_events(
 ) -> None:
     policy = {"Description": "Laptops", "Policy": {"FutureKnob": 7}, "Extra": "kept"}
     created = await ok(http, emu, "AdminPoliciesNew", Policy=policy)
-    policy_id = created["PolicyID"]
+    assert set(created) == {"Status", "Message", "PolicyHash"}  # CreateGroupPolicyResponse
+    policy_id = await policy_id_of(http, emu, "Laptops")
     new = await recv_until(events, "SEVT_POLICY_NEW")
     assert (new["ResourceID"], new["Data"]["Description"]) == (policy_id, "Laptops")
     got = await ok(http, emu, "AdminPoliciesGet", PolicyID=policy_id)
@@ -118,7 +139,7 @@ async def test_policies_crud_with_events(
     assert await ok(http, emu, "AdminPoliciesList") == {policy_id: "Laptops"}
 
     changed = {**got["Policy"], "Description": "Desktops"}
-    status, _, _ = await call(
+    status, _ = await refused(
         http, emu, "AdminPoliciesSet", PolicyID=policy_id, Policy=changed, CheckPolicyHash="stale"
     )
     assert status == 409
@@ -134,12 +155,12 @@ async def test_policies_crud_with_events(
     assert updated["Data"]["Description"] == "Desktops"
     full = await ok(http, emu, "AdminPoliciesListFull")
     assert full[policy_id]["Description"] == "Desktops"
-    assert await ok(http, emu, "AdminPoliciesListFull", TargetOrganization="other") == {}
+    assert await ok(http, emu, "AdminPoliciesListFull", TargetOrganization="other") is None
 
     await ok(http, emu, "AdminPoliciesDelete", PolicyID=policy_id)
     removed = await recv_until(events, "SEVT_POLICY_REMOVED")
     assert removed["ResourceID"] == policy_id
-    status, _, _ = await call(http, emu, "AdminPoliciesGet", PolicyID=policy_id)
+    status, _ = await refused(http, emu, "AdminPoliciesGet", PolicyID=policy_id)
     assert status == 404
 
 
@@ -174,9 +195,9 @@ async def test_jobs_history_and_cancel(
     assert (await ok(http, emu, "AdminGetJobProperties", JobID="job-old"))["EndTime"] > 0
     log = await ok(http, emu, "AdminGetJobLog", JobID="job-old")
     assert isinstance(log, bytes) and b"job-old" in log
-    status, _, _ = await call(http, emu, "AdminGetJobProperties", JobID="nope")
+    status, _ = await refused(http, emu, "AdminGetJobProperties", JobID="nope")
     assert status == 404
-    status, _, _ = await call(http, emu, "AdminJobCancel", TargetUser="bob", JobID="job-running")
+    status, _ = await refused(http, emu, "AdminJobCancel", TargetUser="bob", JobID="job-running")
     assert status == 404
 
     await ok(http, emu, "AdminJobCancel", TargetUser="alice", JobID="job-running")
@@ -217,7 +238,7 @@ async def test_admin_accounts(
     assert new["Data"]["Username"] == "ops" and not new["Data"]["Password"]
     listed = await ok(http, emu, "AdminAdminUserList", auth("ops", "ops-pw"))
     assert [a["Username"] for a in listed] == ["admin", "ops"]
-    status, _, _ = await call(http, emu, "AdminAdminUserDelete", TargetUser="admin")
+    status, _ = await refused(http, emu, "AdminAdminUserDelete", TargetUser="admin")
     assert status == 400  # not yourself
     await ok(http, emu, "AdminAdminUserDelete", auth("ops", "ops-pw"), TargetUser="admin")
     await recv_until(events, "SEVT_ACCOUNT_ADMIN_REMOVED")
@@ -228,8 +249,8 @@ async def test_admin_accounts(
 async def test_first_admin_only_on_an_empty_server(http: aiohttp.ClientSession) -> None:
     async with CometEmulator(admins={}) as emu:
         await ok(http, emu, "AdminAddFirstAdminUser", {}, TargetUser="root", TargetPassword="pw")
-        assert await ok(http, emu, "AdminListUsers", auth("root", "pw")) == []
-        status, _, _ = await call(
+        assert await ok(http, emu, "AdminListUsers", auth("root", "pw")) is None
+        status, _ = await refused(
             http, emu, "AdminAddFirstAdminUser", {}, TargetUser="x", TargetPassword="y"
         )
         assert status == 403

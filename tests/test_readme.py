@@ -1,7 +1,9 @@
 """Every code block in README.md runs.
 
-Python blocks are executed against a seeded emulator (the README's
-``http://127.0.0.1:8060`` is swapped for its URL); ``aiocomet ...`` and
+Python blocks run against the emulator started exactly as the README's "The
+emulator" section starts it (``python -m aiocomet.testing --port 8060 ...``,
+seed data by default; only the port is swapped for a free one), and each
+block that runs something must print something. ``aiocomet ...`` and
 emulator/curl shell lines run against it too. Install, test and benchmark
 commands are the ones ``.ci/run`` itself executes, which this test checks.
 """
@@ -17,13 +19,14 @@ import shlex
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from aiocomet import CometClient, models
 from aiocomet.cli import main as cli_main
 from aiocomet.testing import CometEmulator
 
@@ -44,24 +47,20 @@ RUN_BY_CI = {  # README line -> what .ci/run contains that runs it
 }
 
 
-async def _seed(emu: CometEmulator) -> None:
-    async with CometClient(emu.url, "admin", "admin") as client:
-        await client.admin_add_user("bob", "bob-pw")
-        await client.admin_policies_new(models.GroupPolicy(Description="Workstations"))
+EMULATOR_LINE = next(line for line in SHELL if line.startswith("python -m aiocomet.testing"))
+
+
+@dataclass(frozen=True)
+class RunningServer:
+    """The README's emulator process, as a URL."""
+
+    url: str
 
 
 @pytest.fixture(scope="module")
-def emu() -> Iterator[CometEmulator]:
-    emulator = CometEmulator(users={"alice": "alice-pw"})
-    with emulator.run_in_thread() as running:
-        assert running.loop is not None
-        asyncio.run_coroutine_threadsafe(_seed(running), running.loop).result(10)
-        asyncio.run_coroutine_threadsafe(_simulate(running), running.loop).result(10)
-        yield running
-
-
-async def _simulate(emu: CometEmulator) -> None:
-    emu.simulate_jobs(None, rate=200)
+def emu() -> Iterator[RunningServer]:
+    with _emulator_process(EMULATOR_LINE) as port:
+        yield RunningServer(f"http://127.0.0.1:{port}")
 
 
 def test_readme_has_the_expected_blocks() -> None:
@@ -71,7 +70,9 @@ def test_readme_has_the_expected_blocks() -> None:
 
 
 @pytest.mark.parametrize("index", range(len(PYTHON)))
-def test_python_block_runs(index: int, emu: CometEmulator, tmp_path: Path) -> None:
+def test_python_block_runs_and_prints(
+    index: int, emu: RunningServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = PYTHON[index].replace(README_URL, emu.url)
     namespace: dict[str, Any] = {"__name__": f"readme_block_{index}"}
     cwd = os.getcwd()
@@ -80,10 +81,22 @@ def test_python_block_runs(index: int, emu: CometEmulator, tmp_path: Path) -> No
         exec(compile(code, f"README.md python block {index}", "exec"), namespace)
         for name, value in list(namespace.items()):
             if name.startswith("test_") and inspect.iscoroutinefunction(value):
-                params = inspect.signature(value).parameters
-                asyncio.run(value(**({"comet_emulator": emu} if params else {})))
+                asyncio.run(_run_test(value))
     finally:
         os.chdir(cwd)
+    out = capsys.readouterr().out
+    if "asyncio.run(" in code:  # a block that runs something shows a real result
+        assert out.strip(), f"README python block {index} printed nothing"
+        assert "[]" not in out.split() and "{}" not in out.split(), out
+
+
+async def _run_test(test: Callable[..., Awaitable[None]]) -> None:
+    """A README test function, given the plugin's fixture (a fresh, empty emulator)."""
+    if not inspect.signature(test).parameters:
+        await test()
+        return
+    async with CometEmulator() as fresh:
+        await test(comet_emulator=fresh)
 
 
 def _free_port() -> int:
@@ -95,6 +108,7 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def _emulator_process(line: str) -> Iterator[int]:
+    """Run a README emulator command line (on a free port) until the block ends."""
     port = _free_port()
     words = [str(port) if w == "8060" else w for w in shlex.split(line)]
     if words[:3] == ["python", "-m", "aiocomet.testing"]:
@@ -106,6 +120,8 @@ def _emulator_process(line: str) -> Iterator[int]:
         assert proc.stdout is not None
         first = proc.stdout.readline()
         assert "listening" in first, first
+        # keep reading its output (stats lines) so that the process never blocks on a pipe
+        threading.Thread(target=proc.stdout.read, daemon=True).start()
         yield port
     finally:
         proc.terminate()
@@ -116,7 +132,7 @@ def _emulator_process(line: str) -> Iterator[int]:
 
 @pytest.mark.parametrize("line", SHELL)
 def test_shell_line_runs(
-    line: str, emu: CometEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    line: str, emu: RunningServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     command = line.split("#")[0].strip()
     if command in RUN_BY_CI:
@@ -149,6 +165,7 @@ def test_shell_line_runs(
                 check=False,
             )
             assert proc.returncode == 0 and proc.stdout.startswith("[")
+            assert "alice" in proc.stdout  # seed data by default
         return
     if line.startswith("curl "):
         return  # run together with the emulator line above it

@@ -270,7 +270,8 @@ async def test_a_secret_the_client_does_not_hold_is_hidden_in_an_echoed_struct_p
 
 
 async def test_an_unknown_user_error_is_not_corrupted_by_a_short_password() -> None:
-    async with CometEmulator() as emu:
+    # HTTP error mode: its message names the user (a real server says "Unauthorised")
+    async with CometEmulator(error_mode="http") as emu:
         assert emu.admin_password == "admin"
         async with CometClient(emu.url, "admin", "admin") as client:
             with pytest.raises(CometAPIError) as info:

@@ -34,6 +34,7 @@ from .events import (
     resync_jobs,
 )
 from .merge import MergedEvents, merge_events
+from .policies import PolicyNotFoundError, create_policy
 from .webhooks import WebhookReceiver, register_webhook, unregister_webhook
 
 __version__ = "0.1.0"
@@ -58,6 +59,7 @@ __all__ = [
     "JobResync",
     "MFARequiredError",
     "MergedEvents",
+    "PolicyNotFoundError",
     "ProtocolError",
     "ResponseDecodeError",
     "ResponseTooLargeError",
@@ -70,6 +72,7 @@ __all__ = [
     "WebhookReceiver",
     "__version__",
     "constants",
+    "create_policy",
     "merge_events",
     "models",
     "register_webhook",

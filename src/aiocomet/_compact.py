@@ -17,17 +17,24 @@ from typing import Final
 from ._event_protocol import Event
 from ._generated.models import BackupJobDetail
 
-__all__ = ["SHARE_AFTER", "StringSharer"]
+__all__ = ["MAX_SHARED_CHARS", "SHARE_AFTER", "StringSharer"]
 
 SHARE_AFTER: Final = 64
 """Events buffered behind at least this many others get their strings shared."""
+
+MAX_SHARED_CHARS: Final = 128
+"""Longer strings are left alone: ids, names and versions are short, and the table must
+stay small however large the strings a server sends (it outlives the events)."""
 
 
 class StringSharer:
     """Replaces repeated strings in job events by one shared copy.
 
-    The table of known strings holds at most ``limit`` entries and starts
-    afresh when full, so a stream of ever new values cannot grow it.
+    The table of known strings holds about ``limit`` entries of at most
+    ``MAX_SHARED_CHARS`` characters (under 1 MB with the default 4,096) and
+    starts afresh when full, so neither ever new values nor huge ones can
+    grow it: what it keeps alive after the events left the buffer is bounded
+    in bytes, not only in entries.
     """
 
     __slots__ = ("_known", "limit")
@@ -37,6 +44,14 @@ class StringSharer:
             raise ValueError("limit must be positive")
         self.limit = limit
         self._known: dict[str, str] = {}
+
+    @property
+    def held_chars(self) -> int:
+        """Characters held by the table: at most ``(limit + 7) * MAX_SHARED_CHARS``.
+
+        (It is cleared before an event adds its at most seven strings.)
+        """
+        return sum(len(value) for value in self._known)
 
     def share(self, event: Event) -> None:
         """Point ``event``'s repeated strings at shared copies (job events only).
@@ -53,20 +68,21 @@ class StringSharer:
         if len(known) >= self.limit:
             known.clear()
         one = known.setdefault
+        short = MAX_SHARED_CHARS
         # spelled out, not a loop over field names: getattr/setattr by name cost twice as much
-        if value := job.Username:
+        if (value := job.Username) and len(value) <= short:
             job.Username = one(value, value)
-        if value := job.SourceGUID:
+        if (value := job.SourceGUID) and len(value) <= short:
             job.SourceGUID = one(value, value)
-        if value := job.DestinationGUID:
+        if (value := job.DestinationGUID) and len(value) <= short:
             job.DestinationGUID = one(value, value)
-        if value := job.DeviceID:
+        if (value := job.DeviceID) and len(value) <= short:
             job.DeviceID = one(value, value)
-        if value := job.ClientVersion:
+        if (value := job.ClientVersion) and len(value) <= short:
             job.ClientVersion = one(value, value)
-        if value := job.BackupRuleGUID:
+        if (value := job.BackupRuleGUID) and len(value) <= short:
             job.BackupRuleGUID = one(value, value)
-        if value := event.Actor:
+        if (value := event.Actor) and len(value) <= short:
             event.Actor = one(value, value)
         if event.ResourceID == job.GUID:
             event.ResourceID = job.GUID

@@ -9,15 +9,15 @@ aiocomet error saying what to do, without secrets.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Final, Literal
 
 import aiohttp
 from aiohttp import WSMsgType
 
 from ._event_protocol import HandshakeError, check_auth_reply, handshake_frames
+from ._event_socket import close_within, transport_of
 from ._failures import FAILURES, comet_error
 from .auth import Credentials
 from .errors import CometError, TransportError
@@ -26,6 +26,7 @@ WebSocket = aiohttp.ClientWebSocketResponse[Literal[False]]
 
 _TEXT: Final = WSMsgType.TEXT
 _BINARY: Final = WSMsgType.BINARY
+_PING_PONG: Final = (WSMsgType.PING, WSMsgType.PONG)
 
 
 class RedirectRefusedError(TransportError):
@@ -48,14 +49,6 @@ def refuse_redirect(ws: WebSocket, server: str, redact: Callable[[str], str]) ->
         )
 
 
-async def close_quietly(ws: WebSocket) -> None:
-    """Close ``ws``; a broken socket failing to close must not mask the real error."""
-    if ws.closed:
-        return
-    with contextlib.suppress(Exception):
-        await ws.close()
-
-
 async def connect_and_authenticate(
     session: aiohttp.ClientSession,
     url: str,
@@ -68,12 +61,20 @@ async def connect_and_authenticate(
     connect_timeout: float,
     close_timeout: float,
     opened: Callable[[WebSocket | None], bool],
+    headers: Mapping[str, str] | None = None,
 ) -> WebSocket:
     """An authenticated websocket, or a CometError.
 
     ``opened(ws)`` is told about the socket as soon as it exists (and
     ``opened(None)`` when it is given up) and answers whether the stream is
-    closing meanwhile.
+    closing meanwhile. aiohttp's autoping is off: the stream answers pings
+    itself, beside its reader (see :mod:`aiocomet._event_socket`); pings
+    before the reply are not answered (the handshake is bounded anyway).
+    ``max_frame_bytes`` is passed on plus one: aiohttp refuses a message of
+    ``max_msg_size`` bytes, the stream only those over ``max_frame_bytes``.
+    ``headers`` go on the upgrade request, over the
+    session's own: a session the caller passed does not carry the client's
+    ``User-Agent`` and ``Accept-Language``.
     """
     redact = credentials.redact
     ws: WebSocket | None = None
@@ -81,8 +82,10 @@ async def connect_and_authenticate(
         async with asyncio.timeout(connect_timeout):
             ws = await session.ws_connect(
                 url,
+                headers=headers,
                 heartbeat=heartbeat,
-                max_msg_size=max_frame_bytes,
+                autoping=False,
+                max_msg_size=max_frame_bytes + 1,
                 decode_text=False,
                 compress=15 if compress else 0,
                 timeout=aiohttp.ClientWSTimeout(ws_receive=None, ws_close=close_timeout),
@@ -93,6 +96,8 @@ async def connect_and_authenticate(
             for frame in handshake_frames(credentials):
                 await ws.send_str(frame)
             reply = await ws.receive()
+            while reply.type in _PING_PONG:
+                reply = await ws.receive()
             if reply.type is _TEXT:
                 check_auth_reply(reply.data, server=server, redact=redact)
             elif reply.type is _BINARY:
@@ -108,7 +113,7 @@ async def connect_and_authenticate(
     except BaseException as exc:
         opened(None)
         if ws is not None:
-            await close_quietly(ws)
+            await close_within(ws, close_timeout, transport_of(ws))
         if isinstance(exc, CometError) or not isinstance(exc, FAILURES):
             raise
         error = comet_error(

@@ -117,8 +117,10 @@ class Event(msgspec.Struct, kw_only=True, gc=False):
     The wire fields keep their API names (``Type``, ``Actor``, ``ResourceID``,
     ``Timestamp``, ``Data``...). ``server`` names the server it came from,
     ``replayed`` marks events synthesized by a remedial sync, and
-    ``tracing_id`` carries a webhook's ``x-Comet-Tracing-Id``. Untracked by the
-    garbage collector (``gc=False``): an event holds no reference cycles.
+    ``tracing_id`` carries a webhook's ``x-Comet-Tracing-Id``: these three are
+    set by the SDK after decoding, never taken from a frame (see
+    :meth:`EventDecoder.claim`). Untracked by the garbage collector
+    (``gc=False``): an event holds no reference cycles.
     ``TypeString`` is the constant name of ``Type`` on typed events (a class
     attribute, so not stored per event); :meth:`wire` puts it back.
     """
@@ -326,8 +328,7 @@ class EventDecoder:
             event = self.fallback(frame)
         except (msgspec.DecodeError, RecursionError, UnicodeDecodeError) as exc:
             raise self.error(frame, exc) from None
-        event.server = self.server
-        return event
+        return self.claim(event)
 
     def fallback(self, frame: bytes | str) -> Event:
         """Decode what the tagged union refused: an unknown ``Type`` or ``Data`` that won't fit."""
@@ -336,7 +337,18 @@ class EventDecoder:
         except _codec.DECODE_ERRORS as exc:
             raise self.error(frame, exc) from None
         self.untyped += 1
+        return self.claim(event)
+
+    def claim(self, event: Event) -> Event:
+        """Set the fields the SDK owns: a frame's ``aiocomet.*`` keys are never believed.
+
+        ``replayed`` is the SDK's own mark and ``tracing_id`` comes from a
+        webhook's header; a server (or anyone who can POST to a webhook)
+        must not forge them. The stream's hot path does the same inline.
+        """
         event.server = self.server
+        event.replayed = False
+        event.tracing_id = ""
         return event
 
     def error(self, frame: bytes | str, exc: BaseException) -> EventDecodeError:

@@ -71,6 +71,7 @@ class SessionState:
     def __init__(self, session: aiohttp.ClientSession | None) -> None:
         self.session = session
         self.owns_session = session is None
+        self.stream_session: aiohttp.ClientSession | None = None  # owned, for event streams
         self.closed = False
         self.login_lock = asyncio.Lock()
 
@@ -104,8 +105,8 @@ class SessionOwner(AsyncClosing):
         """Check the URL, timeout and options, then set up the session state and the transport.
 
         ``headers`` become the default headers of a session the client
-        creates (so the event stream's upgrade carries them too); on a
-        caller's session they are sent with each API request instead.
+        creates; on a caller's session they are sent with each API request
+        instead, and the event stream puts them on its upgrade request.
         """
         if not base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must start with http:// or https://, got {base_url!r}")
@@ -142,9 +143,38 @@ class SessionOwner(AsyncClosing):
         return state.session
 
     @property
+    def request_headers(self) -> dict[str, str]:
+        """The headers this client sends with every request (``User-Agent``, ...)."""
+        return dict(self._session_headers)
+
+    @property
     def session(self) -> aiohttp.ClientSession:
         """The aiohttp session this client sends on."""
         return self._session()
+
+    @property
+    def stream_session(self) -> aiohttp.ClientSession:
+        """The session event streams connect on: outside the pool's ``max_connections``.
+
+        A websocket holds its connection for as long as it lives: taken from
+        the pool, streams could leave their own remedial sync (a REST call)
+        no connection to wait for (``max_connections=1``, or more streams
+        than connections). So a client that owns its session gives streams a
+        second one, with no connection limit (one connection per stream), the
+        same TLS settings and headers, created lazily and closed with the
+        client. A borrowed session is used as it is: its pool is the
+        caller's to size (one connection per open stream, plus room for calls).
+        """
+        state = self._state
+        session = self._session()  # also refuses a closed client
+        if not state.owns_session:
+            return session
+        if state.stream_session is None:
+            state.stream_session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=0, ssl=self._ssl),
+                headers=self._session_headers,
+            )
+        return state.stream_session
 
     @property
     def closed(self) -> bool:
@@ -164,5 +194,7 @@ class SessionOwner(AsyncClosing):
         if state.closed:
             return
         state.closed = True
+        if state.stream_session is not None:
+            await state.stream_session.close()
         if state.owns_session and state.session is not None:
             await state.session.close()

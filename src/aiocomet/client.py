@@ -72,9 +72,8 @@ class CometClient(SessionOwner, GeneratedAPI):
     ``max_connections``, ``ssl``, ``verify=False`` and ``ca_file`` cannot
     apply to it and raise :class:`~aiocomet.errors.InvalidParameterError`
     (set them on the session's connector). ``user_agent`` and
-    ``accept_language`` are sent with every API request on either session;
-    on a caller's session the event stream's upgrade carries the session's
-    own headers.
+    ``accept_language`` are sent with every API request and the event
+    stream's websocket upgrade, on either session.
     """
 
     def __init__(
@@ -274,6 +273,7 @@ class CometClient(SessionOwner, GeneratedAPI):
             lambda: form_body({**creds.form_fields(), **form}),
             timeout=self.timeout,
             redact=creds.redact,
+            error_in_body=lambda head: error_in_body(method, head, creds.redact),
         )
 
     # -- live events -------------------------------------------------------------------------

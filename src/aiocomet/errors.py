@@ -4,11 +4,11 @@
 
     CometError
     ├── CometAPIError              the server answered with an error (HTTP or in the body)
-    │   ├── AuthenticationError    HTTP 403: bad credentials, expired session key
+    │   ├── AuthenticationError    HTTP 403 (or 403 in a login's body): credentials refused
     │   ├── AccessDeniedError      Status 403 in a 200 answer: no such object, or not yours
     │   ├── MFARequiredError       HTTP 449 or ERR_TOTP_REQUIRED: a second factor is needed
-    │   └── ServerError            5xx
-    ├── TransportError             connection refused/reset, DNS, TLS, redirect refused
+    │   └── ServerError            5xx, as the HTTP status or in the body
+    ├── TransportError             refused/reset, DNS, TLS, redirect refused, malformed HTTP
     │   └── TimeoutError           also a builtins.TimeoutError
     ├── ResponseDecodeError        the body is not the JSON the method returns
     ├── ResponseTooLargeError      a JSON body exceeded max_response_bytes
@@ -16,6 +16,8 @@
     ├── InvalidParameterError      a parameter value does not fit its type (also ValueError)
     ├── ClientClosedError          the client was used after close()
     └── ProtocolError              the event stream said something unexpected
+        ├── HandshakeError         neither "200 OK" nor "403 Unauth" to the auth frames
+        └── EventDecodeError       a frame that is not an event (skipped, told to on_error)
 
 No error message ever contains a password, session key, TOTP secret or code.
 How each answer of a Comet Server maps to these classes: docs/errors.md.
@@ -108,11 +110,14 @@ class MFARequiredError(CometAPIError):
 
 
 class ServerError(CometAPIError):
-    """The server failed (HTTP 5xx)."""
+    """The server failed: HTTP 5xx, or ``Status`` 5xx inside a successful answer."""
 
 
 class TransportError(CometError):
-    """The request did not get an HTTP answer: refused, reset, DNS, TLS, redirect.
+    """The request did not get an HTTP answer, or the answer was not valid HTTP.
+
+    Connection refused or reset, DNS, TLS, a redirect refused, or bytes the
+    HTTP parser rejects (a bad status line or header, a bad chunk size).
 
     ``outcome_unknown`` is true when a state-changing request may have reached
     the server before the connection failed: it may or may not have been applied.

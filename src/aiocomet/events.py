@@ -23,21 +23,24 @@ import time
 import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from contextlib import aclosing, suppress
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Literal, TypedDict
+from typing import TYPE_CHECKING, Final
 
-import aiohttp
 import msgspec
 from aiohttp import WSMsgType
 from aiohttp.http import WSMessageNoDecodeText
 
 from ._backoff import Backoff, Sleep, default_sleep
 from ._closing import AsyncClosing
-from ._event_connection import (
-    RedirectRefusedError,
-    ThrottledLog,
-    close_quietly,
-    connect_and_authenticate,
+from ._event_connection import RedirectRefusedError, ThrottledLog, connect_and_authenticate
+from ._event_options import (
+    DEFAULT_BACKOFF,
+    DEFAULT_MAX_FRAME_BYTES,
+    EventOptions,
+    OnError,
+    OnGap,
+    Overflow,
+    StreamOptions,
+    StreamStats,
 )
 from ._event_protocol import (
     EVENT_CLASSES,
@@ -51,6 +54,7 @@ from ._event_protocol import (
     UntypedEvent,
     resync_jobs,
 )
+from ._event_socket import EventSocket, Lost, WebSocket, ended
 from .errors import (
     AuthenticationError,
     ClientClosedError,
@@ -80,63 +84,10 @@ __all__ = [
 
 log = logging.getLogger("aiocomet.events")
 
-Overflow = Literal["block", "drop_oldest"]
-OnGap = Callable[["Gap"], Awaitable[None] | None]
-OnError = Callable[[CometError], Awaitable[None] | None]
-
-DEFAULT_MAX_FRAME_BYTES: Final = 16 * 1024 * 1024
-DEFAULT_BACKOFF: Final = Backoff(initial=1.0, cap=60.0, jitter=0.5)
-"""Reconnect delays in [0.5, 1], [1, 2], ... [30, 60] s (the rng is shared, which is fine)."""
 _TEXT: Final = WSMsgType.TEXT
 _BINARY: Final = WSMsgType.BINARY
-
-
-@dataclass(frozen=True, slots=True)
-class StreamStats:
-    """A snapshot of one stream's counters."""
-
-    server: str
-    connected: bool
-    events: int  # frames decoded into events
-    delivered: int  # events yielded to the consumer (after filter and dedupe)
-    decode_errors: int  # bad JSON, binary frames, oversized frames, bad envelopes
-    untyped: int  # events whose Type is unknown or whose Data did not fit
-    connects: int  # connection attempts
-    reconnects: int  # successful connections after the first
-    gaps: int
-    dropped: int  # events dropped by overflow="drop_oldest"
-    replayed: int  # events synthesized by a remedial sync
-    duplicates: int  # events removed as already delivered
-    resync_failures: int
-    queue_depth: int
-
-
-class StreamOptions(TypedDict, total=False):
-    """Options of each stream merged by :func:`aiocomet.merge_events` (see :class:`EventStream`)."""
-
-    types: Iterable[int] | None
-    on_gap: OnGap | None
-    on_error: OnError | None
-    reconnect: bool
-    backoff: Backoff | None
-    max_attempts: int | None
-    healthy_after: float
-    heartbeat: float | None
-    connect_timeout: float
-    close_timeout: float
-    max_frame_bytes: int
-    resync: JobResync | None
-    compress: bool
-    sleep: Sleep
-    clock: Callable[[], float]
-    monotonic: Callable[[], float]
-
-
-class EventOptions(StreamOptions, total=False):
-    """Keyword options of :meth:`CometClient.events` (see :class:`EventStream`)."""
-
-    overflow: Overflow
-    queue_size: int
+_PING: Final = WSMsgType.PING
+_PONG: Final = WSMsgType.PONG
 
 
 class EventStream(AsyncClosing):
@@ -161,7 +112,9 @@ class EventStream(AsyncClosing):
     one fresh login when a rejected session key can be replaced by the
     password), and so is a redirected upgrade. ``heartbeat`` pings after
     that many silent seconds and replaces a connection that sends no pong
-    within half of it. ``resync=resync_jobs()`` replays job events of a gap.
+    within half of it, or one whose pong cannot be sent within half of it.
+    Closing waits ``close_timeout`` for the close handshake, then aborts.
+    ``resync=resync_jobs()`` replays job events of a gap.
     """
 
     def __init__(
@@ -189,8 +142,10 @@ class EventStream(AsyncClosing):
     ) -> None:
         if overflow not in ("block", "drop_oldest"):
             raise ValueError(f"overflow must be 'block' or 'drop_oldest', not {overflow!r}")
-        if queue_size < 1 or max_frame_bytes < 1 or connect_timeout <= 0:
-            raise ValueError("queue_size, max_frame_bytes and connect_timeout must be positive")
+        if min(queue_size, max_frame_bytes) < 1 or min(connect_timeout, close_timeout) <= 0:
+            raise ValueError(
+                "queue_size, max_frame_bytes, connect_timeout and close_timeout must be positive"
+            )
         if max_attempts is not None and max_attempts < 1:
             raise ValueError("max_attempts must be at least 1 (or None for no limit)")
         if heartbeat is not None and heartbeat <= 0:
@@ -228,7 +183,7 @@ class EventStream(AsyncClosing):
         self._managed = False
         self._iterations = 0
         self._closed_at = 0.0  # when the last connection ended (wall clock)
-        self._ws: aiohttp.ClientWebSocketResponse[Literal[False]] | None = None
+        self._sock: EventSocket | None = None
         self._wakers: set[asyncio.Future[None]] = set()  # pauses that aclose() ends early
         self._closing = False
         self._last_event: Event | None = None
@@ -253,8 +208,8 @@ class EventStream(AsyncClosing):
 
     @property
     def connected(self) -> bool:
-        ws = self._ws
-        return ws is not None and not ws.closed
+        sock = self._sock
+        return sock is not None and not sock.closed
 
     @property
     def stats(self) -> StreamStats:
@@ -318,9 +273,9 @@ class EventStream(AsyncClosing):
         if agen is not None and not agen.ag_running:  # type: ignore[attr-defined]
             await agen.aclose()
             return
-        ws = self._ws
-        if ws is not None and not ws.closed:
-            await close_quietly(ws)
+        sock = self._sock
+        if sock is not None:
+            await sock.close()  # bounded by close_timeout, then aborted
 
     # -- the connection loop ---------------------------------------------------------------
 
@@ -328,10 +283,10 @@ class EventStream(AsyncClosing):
         """Connect, handshake, yield events; reconnect and settle gaps until closed."""
         retry = 0  # consecutive failures since the last healthy connection
         attempts = 0  # connection attempts since the last connection was lost
-        lost: _Lost | None = None
+        lost: Lost | None = None
         if self._iterations:  # an earlier iteration ended, and closed its connection
             reason = "a new iteration: the previous one ended and closed its connection"
-            lost = _Lost(reason, None, None, self._closed_at or self._clock())
+            lost = Lost(reason, None, None, self._closed_at or self._clock())
         self._iterations += 1
         relogged = False
         while not self._closing:
@@ -339,7 +294,7 @@ class EventStream(AsyncClosing):
             attempts += 1
             used_key = self.client.credentials.session_key
             try:
-                ws = await self._connect()
+                sock = await self._connect()
             except AuthenticationError:
                 if relogged or not used_key or not self.client.credentials.has_password:
                     raise
@@ -378,16 +333,24 @@ class EventStream(AsyncClosing):
                 lost = None
                 attempts = 0
                 # -- the hot path: one receive, one decode, one yield per event --
-                receive = ws.receive
+                receive = sock.ws.receive
                 decode = self._decoder.decode_typed
                 server = self.server
                 classes = self._type_classes
                 types = self.types or frozenset()
                 resync = self.resync if admit else None
+                inflated_limit = self.max_frame_bytes if sock.ws.compress else 0
                 while True:
-                    msg = await receive()
+                    try:
+                        msg = await receive()
+                    except Exception as exc:  # whatever fails while receiving ends the connection
+                        lost = await self._ended(sock, None, exc)
+                        break
                     if msg.type is _TEXT:
                         data = msg.data
+                        if inflated_limit and len(data) > inflated_limit:
+                            await self._bad_frame(self._too_large(len(data)))
+                            continue
                         try:
                             event = decode(data)
                         except msgspec.ValidationError:
@@ -398,7 +361,10 @@ class EventStream(AsyncClosing):
                         except (msgspec.DecodeError, RecursionError, UnicodeDecodeError) as exc:
                             await self._bad_frame(self._decoder.error(data, exc))
                             continue
+                        # fields the SDK owns never come from the wire (see EventDecoder.claim)
                         event.server = server
+                        event.replayed = False
+                        event.tracing_id = ""
                         self._events += 1
                         if resync is not None and not resync.admit(event):
                             self._skipped += 1
@@ -408,22 +374,24 @@ class EventStream(AsyncClosing):
                                 self._skipped += 1
                                 continue
                         yield event
+                    elif msg.type is _PING:
+                        sock.answer_ping(msg.data)
                     elif msg.type is _BINARY:
                         await self._bad_frame(
                             self._decoder.error(
                                 msg.data, ProtocolError("binary frame; events are text frames")
                             )
                         )
-                    else:
-                        lost = await self._lost(ws, msg)
+                    elif msg.type is not _PONG:
+                        lost = await self._ended(sock, msg, None)
                         break
             finally:
                 if event is not None:
                     self._last_event = event
-                if self._ws is ws:
-                    self._ws = None
+                if self._sock is sock:
+                    self._sock = None
                 self._closed_at = self._clock()
-                await close_quietly(ws)
+                await sock.close()
             if self._closing:
                 return
             healthy = self._monotonic() - started >= self.healthy_after
@@ -438,15 +406,20 @@ class EventStream(AsyncClosing):
                 self._give_up_after(retry, lost.error)
             await self._pause(self.backoff.delay(max(0, retry - 1)))
 
-    async def _connect(self) -> aiohttp.ClientWebSocketResponse[Literal[False]]:
+    async def _connect(self) -> EventSocket:
         """Open the websocket and authenticate; raise a CometError on any failure."""
 
-        def opened(ws: aiohttp.ClientWebSocketResponse[Literal[False]] | None) -> bool:
-            self._ws = ws  # so that aclose() can close it mid-handshake
+        def opened(ws: WebSocket | None) -> bool:
+            # held at once, so that aclose() can close it mid-handshake
+            self._sock = (
+                None
+                if ws is None
+                else EventSocket(ws, heartbeat=self.heartbeat, close_timeout=self.close_timeout)
+            )
             return self._closing
 
-        return await connect_and_authenticate(
-            self.client.session,
+        ws = await connect_and_authenticate(
+            self.client.stream_session,
             self.url,
             self.client.credentials,
             server=self.server,
@@ -456,7 +429,11 @@ class EventStream(AsyncClosing):
             connect_timeout=self.connect_timeout,
             close_timeout=self.close_timeout,
             opened=opened,
+            headers=self.client.request_headers,
         )
+        sock = self._sock
+        assert sock is not None and sock.ws is ws
+        return sock
 
     async def _relogin(self, rejected_key: str) -> None:
         """After ``403 Unauth`` with a session key: log in with the password, once.
@@ -484,33 +461,30 @@ class EventStream(AsyncClosing):
         if failed is not None:
             await self._report(failed)
 
-    async def _lost(
-        self, ws: aiohttp.ClientWebSocketResponse[Literal[False]], msg: WSMessageNoDecodeText
-    ) -> _Lost:
-        """Why the connection ended, and when it was last known alive."""
-        now = self._clock()
-        error = msg.data if msg.type is WSMsgType.ERROR else ws.exception()
-        code = ws.close_code
-        if isinstance(error, aiohttp.ServerTimeoutError):
-            beat = self.heartbeat or 0.0
-            reason = f"heartbeat timeout: no pong within {beat / 2:g} s"
-            return _Lost(reason, error, code, now - beat * 1.5)
-        if isinstance(error, aiohttp.WebSocketError) and error.code == 1009:
-            err = EventDecodeError(
-                f"event stream {self.server}: frame larger than max_frame_bytes "
-                f"({self.max_frame_bytes}); the connection was closed"
-            )
-            await self._bad_frame(err)
-            return _Lost("frame too large", err, code, now)
-        if msg.type is WSMsgType.CLOSE:
-            clean = msg.data in (1000, 1001)
-            return _Lost(f"closed by the server (code {msg.data})", None, msg.data, now, clean)
-        if msg.type is WSMsgType.CLOSING:
-            return _Lost("closed locally", None, code, now, True)
-        if error is not None:
-            shown = self.client.credentials.redact(str(error))
-            return _Lost(f"connection lost: {type(error).__name__}: {shown}", error, code, now)
-        return _Lost("connection lost", None, code, now)
+    async def _ended(
+        self, sock: EventSocket, msg: WSMessageNoDecodeText | None, error: BaseException | None
+    ) -> Lost:
+        """Why the connection ended (a frame too large is reported as a bad frame too)."""
+        lost = ended(
+            sock,
+            msg,
+            error,
+            server=self.server,
+            heartbeat=self.heartbeat,
+            max_frame_bytes=self.max_frame_bytes,
+            redact=self.client.credentials.redact,
+            now=self._clock(),
+        )
+        if lost.too_large and isinstance(lost.error, CometError):
+            await self._bad_frame(lost.error)
+        return lost
+
+    def _too_large(self, size: int) -> EventDecodeError:
+        return EventDecodeError(
+            f"event stream {self.server}: a frame inflated to {size} bytes, more than "
+            f"max_frame_bytes ({self.max_frame_bytes}); skipped",
+            server=self.server,
+        )
 
     def _give_up_after(self, retry: int, error: BaseException | None) -> None:
         if self.max_attempts is not None and retry >= self.max_attempts:
@@ -612,14 +586,3 @@ class EventStream(AsyncClosing):
 
 def _zero() -> int:
     return 0
-
-
-@dataclass(frozen=True, slots=True)
-class _Lost:
-    """How a connection ended."""
-
-    reason: str
-    error: BaseException | None
-    code: int | None
-    last_alive: float
-    clean: bool = False

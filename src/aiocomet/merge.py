@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Unpack
 
 from ._closing import AsyncClosing
 from ._compact import SHARE_AFTER, StringSharer
+from ._event_options import Overflow, StreamOptions, StreamStats
 from ._event_protocol import Event
-from .events import EventStream, Gap, Overflow, StreamOptions, StreamStats
+from .events import EventStream, Gap
 
 if TYPE_CHECKING:
     from .client import CometClient

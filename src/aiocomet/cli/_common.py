@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from .._redact import redact_keys
 from ..client import CometClient
-from ..errors import CometAPIError, CometError, CredentialsError, MFARequiredError
+from ..errors import (
+    AccessDeniedError,
+    AuthenticationError,
+    CometAPIError,
+    CometError,
+    CredentialsError,
+    MFARequiredError,
+)
 
 
 class UsageError(Exception):
@@ -100,12 +107,19 @@ def client_for(args: argparse.Namespace) -> CometClient:
 
 
 def hint_for(exc: BaseException) -> str:
+    """What to try next, by the error's class (not its HTTP status: a refusal can come in a 200).
+
+    Only a refusal of the credentials points at the password; an object that
+    does not exist or is not this account's does not.
+    """
     if isinstance(exc, MFARequiredError):
         return "set COMET_TOTP_SECRET to the account's TOTP secret"
     if isinstance(exc, CredentialsError):
         return "check --user-account and the method's account kind"
-    if isinstance(exc, CometAPIError) and exc.http_status == 403:
-        return "check COMET_USERNAME / COMET_PASSWORD"
+    if isinstance(exc, AuthenticationError):
+        return "check COMET_USERNAME / COMET_PASSWORD (or COMET_SESSION_KEY)"
+    if isinstance(exc, AccessDeniedError):
+        return "check the names and IDs you passed, and this account's rights over them"
     if isinstance(exc, CometAPIError):
         return "see the server's message above"
     return "check --url and that the server is reachable"

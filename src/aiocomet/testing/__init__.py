@@ -6,6 +6,8 @@ and webhooks on 127.0.0.1, built from the same spec as the SDK. See
 """
 
 from ._faults import EmulatorFaults, MethodFailure
+from ._http import ErrorMode
+from ._seed import SEED_USERS
 from .emulator import CometEmulator
 
-__all__ = ["CometEmulator", "EmulatorFaults", "MethodFailure"]
+__all__ = ["SEED_USERS", "CometEmulator", "EmulatorFaults", "ErrorMode", "MethodFailure"]

@@ -1,7 +1,10 @@
 """``python -m aiocomet.testing``: run the emulator as a process until interrupted.
 
-The default admin account is ``admin`` with password ``admin``. Passwords
-are never printed; the startup line names the URL and the admin username.
+The default admin account is ``admin`` with password ``admin``. The server
+starts with seed data (end users ``alice``, ``bob`` and ``carol`` with devices,
+storage vaults, a policy and job history; passwords ``<name>-pw``) unless
+``--empty`` is given. Passwords are never printed; the startup line names the
+URL, the admin username and the seeded users.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ import signal
 import sys
 from collections.abc import Sequence
 
+from ._downloads import DEFAULT_DOWNLOAD_SIZE
+from ._http import ERROR_MODES
+from ._seed import SEED_USERS
 from .emulator import CometEmulator
 
 STATS_INTERVAL = 5.0
@@ -25,7 +31,17 @@ def _pair(text: str) -> tuple[str, str]:
     return name, secret
 
 
-def _parser() -> argparse.ArgumentParser:
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of bytes, got {text!r}")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m aiocomet.testing",
         description="Local Comet Server emulator (HTTP API, event websocket, webhooks).",
@@ -41,6 +57,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--user", action="append", type=_pair, metavar="NAME:PASSWORD", help="end-user account"
+    )
+    p.add_argument(
+        "--empty",
+        action="store_true",
+        help="start with no end users, policies or jobs (default: seed data: "
+        f"users {', '.join(SEED_USERS)} with devices, vaults, a policy and job history)",
+    )
+    p.add_argument(
+        "--error-mode",
+        choices=ERROR_MODES,
+        default="body",
+        help="application errors as the real server sends them, HTTP 200 with the error in the "
+        "body (default), or as HTTP statuses",
+    )
+    p.add_argument(
+        "--download-size",
+        type=_positive,
+        default=DEFAULT_DOWNLOAD_SIZE,
+        metavar="BYTES",
+        help=f"size of binary answers such as installers (default {DEFAULT_DOWNLOAD_SIZE})",
     )
     p.add_argument(
         "--coverage", action="store_true", help="list stateful and schema-only methods, then exit"
@@ -67,22 +103,32 @@ def _print_coverage() -> None:
             print(f"  {name}")
 
 
-async def _serve(args: argparse.Namespace) -> None:
-    emu = CometEmulator(
+def emulator_from_args(args: argparse.Namespace) -> CometEmulator:
+    """The emulator the command line describes (not started)."""
+    return CometEmulator(
         host=args.host,
         port=args.port,
         admins=dict(args.admin) if args.admin else None,
         users=dict(args.user or []),
         ws_send_queue=args.ws_send_queue,
+        seed=not args.empty,
+        error_mode=args.error_mode,
+        download_size=args.download_size,
     )
+
+
+async def _serve(args: argparse.Namespace) -> None:
+    emu = emulator_from_args(args)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
     async with emu:
+        users = ", ".join(sorted(emu.accounts.users)) or "none"
         print(
-            f"Comet Server emulator listening on {emu.url} (admin account {emu.admin_username!r})",
+            f"Comet Server emulator listening on {emu.url} (admin account {emu.admin_username!r}; "
+            f"end users: {users})",
             flush=True,
         )
         if args.simulate_jobs is not None:
@@ -105,7 +151,7 @@ async def _serve(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
     if args.coverage:
         _print_coverage()
         return 0

@@ -4,7 +4,8 @@ A handler gets a validated :class:`Call` (who called, typed and wire values
 of the parameters) and returns the value to send back as JSON (or bytes for
 binary methods). It raises :class:`StateError` for a refusal. Every state
 change publishes the matching ``SEVT_*`` event with ``Data`` as the API
-documents it.
+documents it. This module has the table, sessions, accounts, profiles and
+policies; ``_job_handlers``, ``_meta_handlers`` and ``_downloads`` add theirs.
 """
 
 from __future__ import annotations
@@ -19,17 +20,14 @@ from .._generated import constants as c
 from .._generated.methods import METHODS
 from .._generated.models import (
     AllowedAdminUser,
-    CountJobsResponse,
     GroupPolicy,
-    ServerConfigOptions,
     SessionKeyRegeneratedResponse,
     UserProfileConfig,
-    WebhookOption,
 )
 from .._methodspec import AuthKind, MethodSpec
 from ._auth import Accounts, AuthError, Principal
-from ._search import search_jobs
-from ._state import ServerState, StateError, content_hash, defaults, normalize
+from ._gojson import Stored
+from ._state import ServerState, StateError, content_hash, normalize
 
 _raw = msgspec.json.Decoder()
 
@@ -94,11 +92,13 @@ class StatefulAPI:
         accounts: Accounts,
         publish: Publisher,
         on_webhooks_changed: Callable[[], None],
+        download_size: int,
     ) -> None:
         self.state = state
         self.accounts = accounts
         self.publish = publish
         self.on_webhooks_changed = on_webhooks_changed
+        self.download_size = download_size
 
     def handles(self, name: str) -> bool:
         return name in HANDLERS
@@ -130,7 +130,7 @@ class StatefulAPI:
         return [_admin_view(n, n in self.accounts.totp) for n in sorted(self.accounts.admins)]
 
     def config_view(self) -> dict[str, Any]:
-        return {**self.state.config, "AdminUsers": self.admins_view()}
+        return Stored({**self.state.config, "AdminUsers": self.admins_view()})
 
     def account_updated(self, username: str, actor: str) -> None:
         self.publish(
@@ -332,6 +332,19 @@ def _reset_password(api: StatefulAPI, call: Call) -> Any:
     return ok()
 
 
+@stateful("UserWebGetUserProfileAndHash")
+def _user_profile(api: StatefulAPI, call: Call) -> Any:
+    name = call.who.username
+    return ok(ProfileHash=api.state.profile_hash(name), Profile=api.state.profile(name))
+
+
+@stateful("UserWebSetProfileHash")
+def _user_set_profile(api: StatefulAPI, call: Call) -> Any:
+    return api.set_profile_checked(
+        call.who.username, call.raw["ProfileData"], call.values["ProfileHash"], call.actor
+    )
+
+
 # -- policies ----------
 
 
@@ -340,7 +353,7 @@ def _policy_new(api: StatefulAPI, call: Call) -> Any:
     policy = normalize(GroupPolicy, call.raw["Policy"])
     policy_id = api.state.new_policy(policy)
     api.publish(c.SEVT_POLICY_NEW, policy, resource_id=policy_id, actor=call.actor)
-    return ok(PolicyHash=content_hash(policy), PolicyID=policy_id)
+    return ok(PolicyHash=content_hash(policy))  # exactly CreateGroupPolicyResponse: no ID
 
 
 @stateful("AdminPoliciesGet")
@@ -376,138 +389,3 @@ def _policy_delete(api: StatefulAPI, call: Call) -> Any:
     api.state.delete_policy(policy_id)
     api.publish(c.SEVT_POLICY_REMOVED, resource_id=policy_id, actor=call.actor)
     return ok()
-
-
-# -- jobs ----------
-
-
-@stateful("AdminGetJobsRecent")
-def _jobs_recent(api: StatefulAPI, call: Call) -> Any:
-    return api.state.jobs_recent()
-
-
-@stateful("AdminGetJobsAll")
-def _jobs_all(api: StatefulAPI, call: Call) -> Any:
-    return list(api.state.jobs.values())
-
-
-@stateful("AdminGetJobsForDateRange")
-def _jobs_range(api: StatefulAPI, call: Call) -> Any:
-    return api.state.jobs_in_range(call.values["Start"], call.values["End"])
-
-
-@stateful("AdminGetJobsForUser")
-def _jobs_user(api: StatefulAPI, call: Call) -> Any:
-    return api.state.jobs_for_user(call.values["TargetUser"])
-
-
-@stateful("AdminGetJobsForCustomSearch")
-def _jobs_search(api: StatefulAPI, call: Call) -> Any:
-    return search_jobs(call.values["Query"], api.state.jobs.values())
-
-
-@stateful("AdminCountJobsForCustomSearch")
-def _jobs_search_count(api: StatefulAPI, call: Call) -> Any:
-    return CountJobsResponse(Count=len(search_jobs(call.values["Query"], api.state.jobs.values())))
-
-
-@stateful("AdminGetJobProperties")
-def _job_props(api: StatefulAPI, call: Call) -> Any:
-    return api.state.job(call.values["JobID"])
-
-
-@stateful("AdminGetJobLog")
-def _job_log(api: StatefulAPI, call: Call) -> Any:
-    return api.state.job_log(call.values["JobID"])
-
-
-@stateful("AdminJobCancel")
-def _job_cancel(api: StatefulAPI, call: Call) -> Any:
-    return api.cancel_job(call.values["JobID"], call.values["TargetUser"], call.actor)
-
-
-# -- server meta ----------
-
-
-@stateful("AdminMetaVersion")
-def _version(api: StatefulAPI, call: Call) -> Any:
-    return api.state.version_info()
-
-
-@stateful("AdminMetaServerConfigGet")
-def _config_get(api: StatefulAPI, call: Call) -> Any:
-    return api.config_view()
-
-
-@stateful("AdminMetaServerConfigSet")
-def _config_set(api: StatefulAPI, call: Call) -> Any:
-    api.state.set_config(normalize(ServerConfigOptions, call.raw["Config"]))
-    api.on_webhooks_changed()
-    api.publish(c.SEVT_SERVER_UPDATED, api.config_view(), actor=call.actor)
-    return ok()
-
-
-@stateful("AdminMetaWebhookOptionsGet")
-def _webhooks_get(api: StatefulAPI, call: Call) -> Any:
-    return api.state.webhooks()
-
-
-@stateful("AdminMetaWebhookOptionsSet")
-def _webhooks_set(api: StatefulAPI, call: Call) -> Any:
-    given = _raw.decode(call.raw["WebhookOptions"]) or {}
-    base = defaults(WebhookOption)
-    api.state.set_webhooks({name: {**base, **option} for name, option in given.items()})
-    api.on_webhooks_changed()
-    api.publish(c.SEVT_SERVER_UPDATED, api.config_view(), actor=call.actor)
-    return ok()
-
-
-@stateful("AdminMetaResourceNew")
-def _resource_new(api: StatefulAPI, call: Call) -> Any:
-    return ok(ResourceHash=api.state.add_resource(call.upload or b""))
-
-
-@stateful("AdminMetaResourceGet")
-def _resource_get(api: StatefulAPI, call: Call) -> Any:
-    return api.state.resource(call.values["Hash"])
-
-
-# -- end-user methods ----------
-
-
-@stateful("UserWebGetJobs")
-def _user_jobs(api: StatefulAPI, call: Call) -> Any:
-    return api.state.jobs_for_user(call.who.username)
-
-
-@stateful("UserWebGetJobsForCustomSearch")
-def _user_jobs_search(api: StatefulAPI, call: Call) -> Any:
-    return search_jobs(call.values["Query"], api.state.jobs_for_user(call.who.username))
-
-
-@stateful("UserWebGetJobProperties")
-def _user_job(api: StatefulAPI, call: Call) -> Any:
-    return api.state.job(call.values["JobID"], call.who.username)
-
-
-@stateful("UserWebGetJobLog")
-def _user_job_log(api: StatefulAPI, call: Call) -> Any:
-    return api.state.job_log(call.values["JobID"], call.who.username)
-
-
-@stateful("UserWebJobCancel")
-def _user_job_cancel(api: StatefulAPI, call: Call) -> Any:
-    return api.cancel_job(call.values["JobID"], call.who.username, call.actor)
-
-
-@stateful("UserWebGetUserProfileAndHash")
-def _user_profile(api: StatefulAPI, call: Call) -> Any:
-    name = call.who.username
-    return ok(ProfileHash=api.state.profile_hash(name), Profile=api.state.profile(name))
-
-
-@stateful("UserWebSetProfileHash")
-def _user_set_profile(api: StatefulAPI, call: Call) -> Any:
-    return api.set_profile_checked(
-        call.who.username, call.raw["ProfileData"], call.values["ProfileHash"], call.actor
-    )

@@ -3,18 +3,27 @@
 Every request goes the same way: an injected failure if one is queued, then
 authentication (form fields, or ``X-Comet-Admin-*`` headers for multipart),
 then each parameter checked against the method table (missing, or JSON
-that does not decode into the parameter's type, answers 400 naming it),
+that does not decode into the parameter's type, is refused naming it),
 then either a stateful handler or the zero value of the return type.
+
+Refusals come in the real server's form by default (``error_mode="body"``):
+authentication failures keep their HTTP status (403, 449, and 400 for the
+wrong kind of account), while application errors (unknown user, policy or
+job, bad parameter) answer HTTP 200 with a ``CometAPIResponseMessage`` body,
+which every official SDK checks for. ``error_mode="http"`` sends those with
+their HTTP status instead. Answers are encoded the way Go encodes them
+(:mod:`._gojson`), and JSON ``null`` parameters mean the zero value, as in Go.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import types
 import typing
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 from aiohttp import BodyPartReader, web
@@ -23,6 +32,7 @@ from .._generated.methods import METHODS
 from .._methodspec import MethodSpec, ParamSpec
 from ._auth import Accounts, AuthError, Principal
 from ._faults import EmulatorFaults
+from ._gojson import go_encode
 from ._handlers import Call, StatefulAPI
 from ._state import StateError
 
@@ -31,8 +41,11 @@ AUTH_FIELDS = ("Username", "AuthType", "Password", "SessionKey", "TOTP")
 MULTIPART_AUTH_HEADERS = {f"X-Comet-Admin-{name}": name for name in AUTH_FIELDS}
 MAX_UPLOAD = 64 * 1024 * 1024
 _encoder = msgspec.json.Encoder()
+_raw = msgspec.json.Decoder()
 _TRUE = {"1", "true", "True"}
-_FALSE = {"0", "false", "False"}
+_FALSE = {"0", "false", "False", "", "null"}  # Ruby leaves an unset boolean nil
+ErrorMode = Literal["body", "http"]
+ERROR_MODES: tuple[ErrorMode, ...] = ("body", "http")
 
 
 class BadRequest(Exception):
@@ -45,17 +58,23 @@ class BadRequest(Exception):
 
 
 def error_response(
-    status: int, message: str, headers: Mapping[str, str] | None = None
+    status: int, message: str, headers: Mapping[str, str] | None = None, *, http_status: int = 0
 ) -> web.Response:
-    """A ``CometAPIResponseMessage`` body with an HTTP error status."""
+    """A ``CometAPIResponseMessage`` body, sent with ``http_status`` (default: ``status``)."""
     body = _encoder.encode({"Status": status, "Message": message})
     return web.Response(
-        status=status, body=body, content_type="application/json", headers=dict(headers or {})
+        status=http_status or status,
+        body=body,
+        content_type="application/json",
+        headers=dict(headers or {}),
     )
 
 
 def zero_value(t: Any) -> Any:
     """The well-typed empty answer for a return type."""
+    args = [a for a in typing.get_args(t) if a is not type(None)]
+    if typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 1:
+        t = args[0]
     origin = typing.get_origin(t)
     if origin is list:
         return []
@@ -75,20 +94,41 @@ def zero_value(t: Any) -> Any:
 @cache
 def _zero_body(spec: MethodSpec[Any]) -> bytes:
     value = zero_value(spec.decode_type)
-    return value if isinstance(value, bytes) else _encoder.encode(value)
+    return value if isinstance(value, bytes) else go_encode(value, spec.decode_type)
 
 
-def _parse_param(spec: MethodSpec[Any], param: ParamSpec, text: str) -> Any:
+def _without_nulls(value: Any) -> Any:
+    """JSON with every ``null`` object member dropped, so the field takes its zero value."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value
+
+
+def _parse_param(param: ParamSpec, text: str) -> tuple[Any, str]:
+    """The typed value of a parameter and its wire text (``null`` members dropped).
+
+    A Go client sends ``null`` for a nil slice or map and other SDKs leave
+    unset members ``null``; like the Go server, the emulator reads them as
+    zero values.
+    """
     if param.encoding == "raw":
-        return text
+        return text, text
     if param.encoding == "bool":
         if text in _TRUE:
-            return True
+            return True, text
         if text in _FALSE:
-            return False
+            return False, text
         raise BadRequest(f"Invalid parameter {param.name}: expected a boolean (1/0, true/false)")
     try:
-        return msgspec.json.decode(text, type=param.python_type)
+        if "null" in text:
+            cleaned = _without_nulls(_raw.decode(text))
+            if cleaned is None:  # Go leaves the target as it was: the zero value
+                zero = zero_value(param.python_type)
+                return zero, "{}" if isinstance(zero, msgspec.Struct) else "null"
+            text = _encoder.encode(cleaned).decode()
+        return msgspec.json.decode(text, type=param.python_type), text
     except msgspec.MsgspecError as exc:
         raise BadRequest(
             f"Invalid parameter {param.name}: not valid JSON for {param.type} ({exc})"
@@ -98,10 +138,19 @@ def _parse_param(spec: MethodSpec[Any], param: ParamSpec, text: str) -> Any:
 class ApiRoutes:
     """Serves every method of the spec on its path."""
 
-    def __init__(self, accounts: Accounts, api: StatefulAPI, faults: EmulatorFaults) -> None:
+    def __init__(
+        self,
+        accounts: Accounts,
+        api: StatefulAPI,
+        faults: EmulatorFaults,
+        error_mode: ErrorMode = "body",
+    ) -> None:
+        if error_mode not in ERROR_MODES:
+            raise ValueError(f"error_mode must be one of {ERROR_MODES}, not {error_mode!r}")
         self.accounts = accounts
         self.api = api
         self.faults = faults
+        self.error_mode = error_mode
 
     def routes(self) -> list[web.RouteDef]:
         table = []
@@ -129,17 +178,25 @@ class ApiRoutes:
                 body = _zero_body(spec)
             else:
                 value = self.api.handle(call)
-                body = value if isinstance(value, bytes) else _encoder.encode(value)
+                body = value if isinstance(value, bytes) else go_encode(value, spec.decode_type)
         except AuthError as exc:
             return error_response(exc.status, exc.message, exc.headers)
-        except (BadRequest, StateError) as exc:
-            return error_response(exc.status, exc.message)
+        except BadRequest as exc:
+            return self.refusal(exc.status, exc.message)
+        except StateError as exc:
+            if self.error_mode == "body" and exc.in_body is not None:
+                return self.refusal(*exc.in_body)
+            return self.refusal(exc.status, exc.message)
         except Exception:
             log.exception("emulator: %s failed", spec.name)
             return error_response(500, f"Internal error in the emulator's {spec.name}")
         if spec.returns_bytes:
             return web.Response(body=body, content_type="application/octet-stream")
         return web.Response(body=body, content_type="application/json")
+
+    def refusal(self, status: int, message: str) -> web.Response:
+        """An application error, in the body of a 200 answer or as an HTTP status."""
+        return error_response(status, message, http_status=200 if self.error_mode == "body" else 0)
 
     async def _read(
         self, request: web.Request, spec: MethodSpec[Any]
@@ -215,6 +272,5 @@ class ApiRoutes:
                 if not param.optional:
                     raise BadRequest(f"Missing required parameter {param.name}")
                 continue
-            call.raw[param.name] = text
-            call.values[param.name] = _parse_param(spec, param, text)
+            call.values[param.name], call.raw[param.name] = _parse_param(param, text)
         return call

@@ -22,39 +22,56 @@ from .._generated import constants as c
 from .._generated.models import (
     BackupJobDetail,
     GroupPolicy,
+    JobEntry,
     LicenseLimits,
     ServerConfigOptions,
     ServerMetaVersionInfo,
     UserProfileConfig,
 )
+from ._gojson import Stored, go_value, go_zero
 
 _raw = msgspec.json.Decoder()
 _sorted = msgspec.json.Encoder(order="sorted")
 DAY = 86400
 
 
-class StateError(Exception):
-    """An API call that the server refuses: carries the HTTP status and message."""
+UNKNOWN_USER = (403, "Unauthorised")
+"""How a real server (20.9.0 and later) answers for a user the admin cannot see."""
 
-    def __init__(self, status: int, message: str) -> None:
+
+class StateError(Exception):
+    """An API call that the server refuses: carries the HTTP status and message.
+
+    ``in_body`` is the (Status, Message) a real server puts in its 200 answer
+    when that differs from the HTTP-mode status and message.
+    """
+
+    def __init__(
+        self, status: int, message: str, *, in_body: tuple[int, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.in_body = in_body
 
 
-def normalize(cls: type[Any], raw: bytes | str) -> dict[str, Any]:
-    """``raw`` JSON decoded over the defaults of ``cls``, every unknown key kept."""
+def normalize(cls: type[Any], raw: bytes | str) -> Stored:
+    """``raw`` JSON over Go's zero value of ``cls``, every unknown key kept.
+
+    What the client sent is kept as sent (an empty list stays ``[]``); fields it
+    left out take Go's zero value (nil lists and maps), as a Go server decodes.
+    """
     typed = msgspec.json.decode(raw, type=cls)
-    merged: dict[str, Any] = msgspec.to_builtins(typed)
+    merged = go_value(typed, cls)
     given = _raw.decode(raw)
     if isinstance(given, dict):
         merged.update(given)
-    return merged
+    return Stored(merged)
 
 
-def defaults(cls: type[Any]) -> dict[str, Any]:
-    built: dict[str, Any] = msgspec.to_builtins(cls())
-    return built
+def defaults(cls: type[Any]) -> Stored:
+    """Go's zero value of a struct, as a stored document."""
+    return go_zero(cls)
 
 
 def content_hash(value: Any) -> str:
@@ -135,7 +152,9 @@ class ServerState:
         try:
             return self.profiles[username]
         except KeyError:
-            raise StateError(404, f"User {username!r} does not exist") from None
+            raise StateError(
+                404, f"User {username!r} does not exist", in_body=UNKNOWN_USER
+            ) from None
 
     def set_profile(self, username: str, profile: dict[str, Any]) -> dict[str, Any]:
         self.profile(username)
@@ -244,16 +263,30 @@ class ServerState:
         self.jobs[guid] = done
         return done
 
-    def job_log(self, guid: str, username: str | None = None) -> bytes:
+    def job_log_entries(self, guid: str, username: str | None = None) -> list[JobEntry]:
+        """The job's log; ``AdminGetJobLog`` is the same entries as text."""
         job = self.job(guid, username)
-        lines = [f"{job.StartTime}\tI\tStarting job {job.GUID} for {job.Username}"]
+        info = c.SEVERITY_INFO
+        entries = [JobEntry(Time=job.StartTime, Severity=info, Message=f"Starting job {guid}")]
         if job.EndTime:
-            lines.append(
-                f"{job.EndTime}\tI\tFiles: {job.TotalFiles}, directories: "
-                f"{job.TotalDirectories}, size: {job.TotalSize} bytes"
+            summary = (
+                f"Files: {job.TotalFiles}, directories: {job.TotalDirectories}, "
+                f"size: {job.TotalSize} bytes"
             )
-            lines.append(f"{job.EndTime}\tI\tJob finished with status {job.Status}")
-        return ("\n".join(lines) + "\n").encode()
+            failed = c.JOB_STATUS_FAILED__MIN <= job.Status <= c.JOB_STATUS_FAILED__MAX
+            entries.append(JobEntry(Time=job.EndTime, Severity=info, Message=summary))
+            entries.append(
+                JobEntry(
+                    Time=job.EndTime,
+                    Severity=c.SEVERITY_ERROR if failed else info,
+                    Message=f"Job finished with status {job.Status}",
+                )
+            )
+        return entries
+
+    def job_log(self, guid: str, username: str | None = None) -> bytes:
+        entries = self.job_log_entries(guid, username)
+        return "".join(f"{e.Time}\t{e.Severity}\t{e.Message}\n" for e in entries).encode()
 
     # -- server config, webhooks, resources ---------------------------------------------
 
@@ -261,12 +294,17 @@ class ServerState:
         hooks: dict[str, Any] = self.config.get("WebhookOptions") or {}
         return hooks
 
-    def set_webhooks(self, hooks: dict[str, Any]) -> None:
-        self.config["WebhookOptions"] = hooks
+    def webhooks_stored(self) -> Stored | None:
+        """The webhook options as last set (None, Go's nil map, when never set)."""
+        hooks = self.config.get("WebhookOptions")
+        return None if hooks is None else Stored(hooks)
+
+    def set_webhooks(self, hooks: dict[str, Any] | None) -> None:
+        self.config["WebhookOptions"] = None if hooks is None else Stored(hooks)
 
     def set_config(self, config: dict[str, Any]) -> None:
         config.pop("AdminUsers", None)
-        self.config = config
+        self.config = Stored(config)
 
     def add_resource(self, data: bytes) -> str:
         digest = hashlib.sha256(data).hexdigest()

@@ -23,11 +23,14 @@ from .._codec import to_builtins
 from .._generated import constants as c
 from .._generated.methods import METHODS
 from .._model import CometModel
+from . import _job_handlers, _meta_handlers  # noqa: F401  (importing registers their handlers)
 from ._auth import Accounts, AuthError
+from ._downloads import DEFAULT_DOWNLOAD_SIZE
 from ._events import encode_event, frame_header
 from ._faults import EmulatorFaults
 from ._handlers import HANDLERS, StatefulAPI
-from ._http import MAX_UPLOAD, ApiRoutes
+from ._http import MAX_UPLOAD, ApiRoutes, ErrorMode
+from ._seed import seed as seed_server
 from ._simulator import JobSimulator
 from ._state import ServerState
 from ._stream import StreamHub
@@ -51,6 +54,12 @@ class CometEmulator:
     The methods listed by :meth:`coverage` as ``stateful`` behave like a
     server and publish live events; every other method checks auth and
     parameters and answers the zero value of its return type.
+
+    It answers like the real (Go) server: application errors in the body of
+    an HTTP 200 answer (``error_mode="http"`` sends HTTP statuses instead),
+    empty lists and maps as ``null``, binary methods with ``download_size``
+    deterministic bytes. ``seed=True`` starts with demo users, devices,
+    vaults, a policy and job history (what ``aiocomet emulator`` does).
     """
 
     def __init__(
@@ -68,7 +77,12 @@ class CometEmulator:
         webhook_retries: int = 3,
         webhook_retry_delay: float = 1.0,
         max_jobs: int = 100_000,
+        error_mode: ErrorMode = "body",
+        seed: bool = False,
+        download_size: int = DEFAULT_DOWNLOAD_SIZE,
     ) -> None:
+        if download_size < 1:
+            raise ValueError("download_size must be at least 1 byte")
         admins = dict(admins) if admins is not None else {"admin": "admin"}
         self.host = host
         self.port = port
@@ -83,8 +97,11 @@ class CometEmulator:
             user_totp_secrets=user_totp_secrets,
         )
         self.state = ServerState(clock=clock, max_jobs=max_jobs)
+        if seed:
+            seed_server(self.state, self.accounts)
         for name, password in (users or {}).items():
-            self.state.add_user(name)
+            if name not in self.state.profiles:  # a seeded user only gets the new password
+                self.state.add_user(name)
             self.accounts.set_user_password(name, password)
         self._hub = StreamHub(
             send_queue=ws_send_queue,
@@ -97,8 +114,10 @@ class CometEmulator:
         self.webhooks = WebhookDispatcher(
             hello=self._hello_payload, retries=webhook_retries, retry_delay=webhook_retry_delay
         )
-        self.api = StatefulAPI(self.state, self.accounts, self.publish, self._webhooks_changed)
-        self._routes = ApiRoutes(self.accounts, self.api, self.faults)
+        self.api = StatefulAPI(
+            self.state, self.accounts, self.publish, self._webhooks_changed, download_size
+        )
+        self._routes = ApiRoutes(self.accounts, self.api, self.faults, error_mode)
         self._simulator = JobSimulator(self.state, self._emit, self._hub_writable)
         self.events_published = 0
         self._runner: web.AppRunner | None = None
@@ -111,6 +130,11 @@ class CometEmulator:
         return f"CometEmulator(url={self.url!r}, subscribers={self.subscriber_count})"
 
     # -- lifecycle --------------------------------------------------------------------------
+
+    @property
+    def error_mode(self) -> ErrorMode:
+        """``"body"`` (the real server's 200 + error message) or ``"http"`` (HTTP statuses)."""
+        return self._routes.error_mode
 
     @property
     def url(self) -> str:
