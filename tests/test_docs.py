@@ -20,7 +20,7 @@ import pytest
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 DOCS_URL = "http://127.0.0.1:8060"
-EMULATOR_COMMAND = "aiocomet emulator --port 8060 --user alice:alice-pw --simulate-jobs 2"
+EMULATOR_COMMAND = "aiocomet emulator --port 8060 --simulate-jobs 2"
 PYTEST_CONFIG = """[tool.pytest.ini_options]
 asyncio_mode = "auto"
 asyncio_default_fixture_loop_scope = "function"
