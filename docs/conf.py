@@ -6,6 +6,7 @@ Guides are Markdown (MyST); the API reference is generated from the docstrings.
 
 from __future__ import annotations
 
+import inspect
 from enum import Enum
 from typing import Any
 
@@ -78,14 +79,19 @@ ENUM_OF = _enum_of()
 def _constant_docstring(
     app: Any, what: str, name: str, obj: object, options: Any, lines: list[str]
 ) -> None:
-    """A constant's entry names its group, instead of the docstring of ``int`` or ``str``."""
-    prefix = "aiocomet.constants."
-    if what != "data" or not name.startswith(prefix):
+    """Module values: never the docstring of their type (``int``, ``str``, ``dict``...).
+
+    A constant's entry names its group instead.
+    """
+    if what != "data":
         return
-    lines.clear()
-    group = ENUM_OF.get(name.removeprefix(prefix))
+    inherited = inspect.getdoc(type(obj)) or ""
+    if "\n".join(lines).strip() == inherited.strip():
+        lines.clear()
+    prefix = "aiocomet.constants."
+    group = ENUM_OF.get(name.removeprefix(prefix)) if name.startswith(prefix) else None
     if group:
-        lines.append(f"A value of :class:`~aiocomet.constants.{group}`.")
+        lines[:] = [f"A value of :class:`~aiocomet.constants.{group}`."]
 
 
 def setup(app: Any) -> None:
