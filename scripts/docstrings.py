@@ -56,9 +56,9 @@ class Docs:
     """Docstring text for one spec: ``method()`` lines and ``field()`` notes."""
 
     def __init__(self, data: dict[str, Any], retry_safe: dict[str, bool]) -> None:
-        self.aliases: dict[str, str] = data["types"]
-        self.structs = {s["name"] for s in data["structs"]}
-        self.enums = {c["type"] for c in data["constants"] if c["type"] in self.aliases}
+        self.aliases: dict[str, str] = data.get("types", {})
+        self.structs = {s["name"] for s in data.get("structs", [])}
+        self.enums = {c["type"] for c in data.get("constants", []) if c["type"] in self.aliases}
         self.retry_safe = retry_safe
 
     # -- types -------------------------------------------------------------------------

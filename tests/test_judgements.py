@@ -322,10 +322,16 @@ def test_generator_fails_when_table_and_spec_disagree(
     assert message in proc.stderr
 
 
+GENERATOR_IMPORTS = ("judgements", "docstrings")  # the scripts/ modules generate.py imports
+
+
 def load_script(name: str) -> Any:
     """A module of scripts/ (not a package), loaded from its file as ``name``."""
     if name in sys.modules:
         return sys.modules[name]
+    if name == "generate":
+        for sibling in GENERATOR_IMPORTS:
+            load_script(sibling)
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
