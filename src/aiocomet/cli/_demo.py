@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import logging
 import os
 import signal
 import sys
@@ -226,6 +227,30 @@ async def run_demo(
     return board
 
 
+class _LogToBoard(logging.Handler):
+    """The SDK's warnings (reconnect attempts) go to the screen's stream log, not stderr."""
+
+    board: Board | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.board is not None:
+            self.board.note(record.getMessage())
+
+
+@contextlib.contextmanager
+def notes_from_logs() -> Iterator[_LogToBoard]:
+    logger = logging.getLogger("aiocomet")
+    handler = _LogToBoard(logging.WARNING)
+    saved = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = saved
+
+
 @contextlib.contextmanager
 def _nothing() -> Iterator[bool]:
     yield False
@@ -238,16 +263,15 @@ async def _run_screen(args: argparse.Namespace) -> Board:
     from ._demo_screen import render
 
     console = Console()
-    with Live(console=console, screen=True, auto_refresh=False) as live:
+    with Live(console=console, screen=True, auto_refresh=False) as live, notes_from_logs() as sink:
 
         def draw(board: Board, where: str) -> None:
+            sink.board = board
             width, height = console.size
             live.update(render(board, where=where, width=min(width, 100), height=height))
             live.refresh()
 
-        return await run_demo(
-            args.rate, args.duration, draw, SCREEN_REFRESH, poll=True, keys=True
-        )
+        return await run_demo(args.rate, args.duration, draw, SCREEN_REFRESH, poll=True, keys=True)
 
 
 def _rich_available() -> bool:
@@ -269,8 +293,6 @@ async def cmd_demo(args: argparse.Namespace) -> int:
         board = await _run_screen(args)
     else:
         plain = PlainOutput()
-        board = await run_demo(
-            args.rate, args.duration, lambda b, _: plain.draw(b), PLAIN_REFRESH
-        )
+        board = await run_demo(args.rate, args.duration, lambda b, _: plain.draw(b), PLAIN_REFRESH)
     print(board.summary(), flush=True)
     return 0

@@ -18,6 +18,7 @@ from ._format import human_size, job_outcome, status_name
 
 SPARK = "▁▂▃▄▅▆▇█"
 HISTORY = 60  # seconds of event rate kept for the sparkline
+SMOOTH = 5  # seconds averaged for the rate shown as a number
 _KIND_NAMES = {
     c.JOB_CLASSIFICATION_BACKUP: "backup",
     c.JOB_CLASSIFICATION_RESTORE: "restore",
@@ -72,6 +73,10 @@ class JobRow:
         return min(self.done / self.total, 1.0) if self.total else 0.0
 
     @property
+    def warned(self) -> bool:
+        return self.status == c.JOB_STATUS_FAILED_WARNING
+
+    @property
     def outcome(self) -> str:
         return job_outcome(self.status)
 
@@ -102,6 +107,7 @@ class Board:
     notes: deque[str] = field(default_factory=lambda: deque(maxlen=20))
     rates: deque[float] = field(default_factory=lambda: deque(maxlen=HISTORY))
     _counted: int = 0
+    _elapsed: float = 0.0
 
     def __post_init__(self) -> None:
         self.started = self.started or self.clock()
@@ -155,23 +161,29 @@ class Board:
     def gap(self, gap: Gap) -> None:
         self.gaps += 1
         lost = max(gap.reconnected_at - gap.last_alive, 0.0)
-        self.note(f"reconnected after a {lost:.1f} s gap ({gap.reason}); resyncing jobs")
+        why = gap.reason.split(":")[0]
+        self.note(f"reconnected after a {lost:.1f} s gap ({why}); resyncing jobs")
 
-    def tick(self, elapsed: float) -> float:
-        """Close one sampling period of ``elapsed`` seconds; returns its event rate."""
-        rate = (self.events - self._counted) / max(elapsed, 1e-6)
-        self._counted = self.events
-        self.rates.append(rate)
-        return rate
+    def tick(self, elapsed: float) -> None:
+        """``elapsed`` seconds passed: every full second adds a sample to :attr:`rates`."""
+        self._elapsed += elapsed
+        if self._elapsed >= 1.0 - 1e-9:
+            self.rates.append((self.events - self._counted) / self._elapsed)
+            self._counted, self._elapsed = self.events, 0.0
+
+    @property
+    def rate(self) -> float:
+        """Events per second over the last few seconds."""
+        recent = list(self.rates)[-SMOOTH:]
+        return sum(recent) / len(recent) if recent else 0.0
 
     def uptime(self) -> float:
         return self.clock() - self.started
 
     def status_line(self) -> str:
         """The plain-mode line (CI greps ``events=``)."""
-        rate = self.rates[-1] if self.rates else 0.0
         return (
-            f"{clock_time(self.clock())} events={self.events} rate={rate:.1f}/s "
+            f"{clock_time(self.clock())} events={self.events} rate={self.rate:.1f}/s "
             f"running={len(self.running)} completed={self.completed} failed={self.failed} "
             f"sent={human_size(self.sent).replace(' ', '')} gaps={self.gaps} "
             f"reconnects={self.reconnects}"
@@ -179,7 +191,7 @@ class Board:
 
     def job_line(self, row: JobRow) -> str:
         """A finished job as one plain line."""
-        mark = "ok  " if row.outcome == "success" else "FAIL"
+        mark = "ok  " if row.outcome == "success" else "WARN" if row.warned else "FAIL"
         took = duration(row.ended - row.started)
         again = " (replayed)" if row.replayed else ""
         return (
@@ -188,10 +200,14 @@ class Board:
         )
 
     def summary(self) -> str:
-        return (
-            f"demo summary: {duration(self.uptime())} run, {self.events} events "
-            f"({self.replayed} replayed after gaps), {self.completed} jobs completed, "
-            f"{self.failed} failed ({self.warnings} with warnings), {len(self.running)} "
-            f"still running, {human_size(self.sent)} transferred, {self.gaps} gaps, "
-            f"{self.reconnects} reconnects"
+        """What the run saw, in lines that fit 80 columns (printed on Ctrl-C)."""
+        return "\n".join(
+            [
+                f"demo summary: ran {duration(self.uptime())}",
+                f"  events       {self.events} ({self.replayed} replayed after gaps)",
+                f"  jobs         {self.completed} completed, {self.failed} failed "
+                f"({self.warnings} with warnings), {len(self.running)} still running",
+                f"  transferred  {human_size(self.sent)}",
+                f"  stream       {self.gaps} gaps, {self.reconnects} reconnects",
+            ]
         )

@@ -19,35 +19,52 @@ KEYS = "d drop stream · r restart server 3 s · q quit"
 _OUTCOME_STYLE = {"success": "green", "failed": "red"}
 
 
-def _header(board: Board, where: str) -> Text:
-    state = Text("● live", "bold green") if board.connected else Text("○ reconnecting", "yellow")
-    title = Text.assemble(
-        ("aiocomet demo", "bold cyan"), f"  {where}  up {duration(board.uptime())}  "
+def _header(where: str, board: Board) -> Text:
+    return Text.assemble(
+        ("aiocomet demo", "bold cyan"),
+        f" · Comet Server emulator on {where} · up {duration(board.uptime())}",
+        no_wrap=True,
+        overflow="ellipsis",
     )
-    return Text.assemble(title, state)
 
 
 def _totals(board: Board, width: int) -> Table:
-    rate = board.rates[-1] if board.rates else 0.0
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    spark = sparkline(list(board.rates), max(width - 36, 10))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=7, style="dim", no_wrap=True)
+    grid.add_column(no_wrap=True, overflow="ellipsis")
+    spark = sparkline(list(board.rates), max(width - 32, 10))
     grid.add_row(
-        Text.assemble(("events ", "dim"), (f"{board.events:>7}", "bold"), f" {rate:5.1f}/s"),
-        Text(spark, "cyan"),
+        "events",
+        Text.assemble((f"{board.events:>7}", "bold"), f" {board.rate:6.1f}/s  ", (spark, "cyan")),
     )
-    warn = f" ({board.warnings} warn)" if board.warnings else ""
+    warn = f" ({board.warnings} with warnings)" if board.warnings else ""
     grid.add_row(
+        "jobs",
         Text.assemble(
-            ("done ", "dim"), (f"{board.completed}", "bold green"), ("  failed ", "dim"),
-            (f"{board.failed}", "bold red"), warn,
+            ("✓ ", "green"),
+            (f"{board.completed}", "bold green"),
+            " completed  ",
+            ("✗ ", "red"),
+            (f"{board.failed}", "bold red"),
+            f" failed{warn}  ",
+            (f"{len(board.running)}", "bold"),
+            " running  ",
+            (human_size(board.sent), "bold"),
+            " sent",
         ),
+    )
+    state = ("● live", "bold green") if board.connected else ("○ reconnecting", "bold yellow")
+    alert = "bold yellow"
+    grid.add_row(
+        "stream",
         Text.assemble(
-            ("sent ", "dim"), human_size(board.sent), ("  gaps ", "dim"),
-            (str(board.gaps), "bold yellow" if board.gaps else ""), ("  reconnects ", "dim"),
-            (str(board.reconnects), "bold yellow" if board.reconnects else ""),
-            ("  replayed ", "dim"), str(board.replayed),
+            state,
+            "  gaps ",
+            (str(board.gaps), alert if board.gaps else "bold"),
+            "  reconnects ",
+            (str(board.reconnects), alert if board.reconnects else "bold"),
+            "  replayed ",
+            (str(board.replayed), "bold"),
         ),
     )
     return grid
@@ -73,7 +90,7 @@ def _running(board: Board, rows: int, now: float) -> Table:
             duration(now - row.started),
         )
     if len(jobs) > rows:
-        table.add_row(Text(f"… {len(jobs) - rows} more", "dim"), "", "", "", "", "")
+        table.add_row("", "", "", Text(f"… and {len(jobs) - rows} more", "dim"), "", "")
     return table
 
 
@@ -95,8 +112,8 @@ def _finished(board: Board, rows: int) -> Table:
     table.add_column(width=7, justify="right", no_wrap=True)
     table.add_column(width=21, no_wrap=True)
     for row in list(board.finished)[:rows]:
-        style = _OUTCOME_STYLE.get(row.outcome, "yellow")
-        mark = "✓" if row.outcome == "success" else "✗"
+        style = "yellow" if row.warned else _OUTCOME_STYLE.get(row.outcome, "yellow")
+        mark = "✓" if row.outcome == "success" else "!" if row.warned else "✗"
         status = row.status_text() + (" ↺" if row.replayed else "")
         table.add_row(
             clock_time(row.ended),
@@ -112,14 +129,16 @@ def _finished(board: Board, rows: int) -> Table:
 
 def render(board: Board, *, where: str, width: int = 80, height: int = 24) -> RenderableType:
     """The whole screen for a terminal of ``width`` x ``height``."""
-    free = max(height - 14, 4)  # lines left for the two job lists
-    run_rows = max(min(len(board.running), free - free // 3) or 1, 1)
-    done_rows = max(free - run_rows, 2)
+    free = max(height - 13, 5)  # lines left for the two job lists
+    space = free - max(free // 3, 2)
+    run_rows = len(board.running) if len(board.running) <= space else space - 1
+    done_rows = free - min(len(board.running), space)
     now = board.clock()
     notes = list(board.notes)[-2:] or ["stream connected, no gaps yet"]
-    log = Text("\n".join(notes), "yellow" if board.notes else "dim", no_wrap=True)
+    log = Text("\n".join(notes), "yellow" if board.notes else "dim")
+    log.no_wrap, log.overflow = True, "ellipsis"
     return Group(
-        _header(board, where),
+        _header(where, board),
         _totals(board, width),
         Panel(
             _running(board, run_rows, now),
@@ -130,7 +149,7 @@ def render(board: Board, *, where: str, width: int = 80, height: int = 24) -> Re
         ),
         Panel(
             _finished(board, done_rows),
-            title="finished  (✓ completed  ✗ failed  ↺ replayed after a gap)",
+            title="finished  ✓ completed  ! warnings  ✗ failed  ↺ replayed after a gap",
             title_align="left",
             width=width,
             padding=(0, 0),
