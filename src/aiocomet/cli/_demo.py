@@ -182,8 +182,13 @@ async def run_demo(
     poll: bool = False,
     keys: bool = False,
     stop: asyncio.Event | None = None,
+    on_start: Callable[[FaultKeys], None] | None = None,
 ) -> Board:
-    """Run until ``stop`` is set (Ctrl-C, ``q``) or for ``duration`` s; returns the board."""
+    """Run until ``stop`` is set (Ctrl-C, ``q``) or for ``duration`` s; returns the board.
+
+    ``draw(board, where)`` runs every ``refresh`` s; ``on_start`` gets the fault
+    keys once the stream is subscribed (tests press keys through it).
+    """
     stop = stop or asyncio.Event()
     async with demo_setup(rate) as (emu, client, workload, board):
         where = emu.url.removeprefix("http://")
@@ -216,6 +221,8 @@ async def run_demo(
         if poll:
             tasks.append(asyncio.create_task(_every(POLL_EVERY, stop, progress)))
         fault_keys = FaultKeys(emu.faults, board, stop)
+        if on_start is not None:
+            on_start(fault_keys)
         with stop_on_sigint(stop), key_reader(fault_keys.press) if keys else _nothing():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), duration)

@@ -116,6 +116,8 @@ class Workload:
         self._rng = rng or random.Random()
         self._next_start = clock()
         self.running: dict[str, _Run] = {}
+        self.starting = True
+        """False: no new jobs; the running ones still finish."""
 
     def _start(self, now: float) -> None:
         rng = self._rng
@@ -184,7 +186,7 @@ class Workload:
     def step(self) -> None:
         """Start the jobs that are due, move the others forward, finish those whose time is up."""
         now = self._clock()
-        while self._next_start <= now:
+        while self.starting and self._next_start <= now:
             self._start(self._next_start)
             self._next_start += self._rng.expovariate(self.rate)
         for guid, run in list(self.running.items()):
