@@ -195,7 +195,7 @@ async def run_demo(
 
         async def on_error(error: CometError) -> None:
             board.connected = False
-            board.note(f"stream: {type(error).__name__}, retrying")
+            board.note(f"stream error, retrying: {str(error).removeprefix('event stream: ')}")
 
         async def consume() -> None:
             options: dict[str, Any] = {"on_gap": board.gap, "on_error": on_error}
@@ -235,7 +235,11 @@ async def run_demo(
 
 
 class _LogToBoard(logging.Handler):
-    """The SDK's warnings (reconnect attempts) go to the screen's stream log, not stderr."""
+    """The SDK's errors go to the screen's stream log, not over the screen.
+
+    Its warnings (connection lost, possible gap) are dropped: the demo's own
+    ``on_error`` and ``on_gap`` callbacks already log them, in fewer words.
+    """
 
     board: Board | None = None
 
@@ -247,7 +251,7 @@ class _LogToBoard(logging.Handler):
 @contextlib.contextmanager
 def notes_from_logs() -> Iterator[_LogToBoard]:
     logger = logging.getLogger("aiocomet")
-    handler = _LogToBoard(logging.WARNING)
+    handler = _LogToBoard(logging.ERROR)
     saved = logger.propagate
     logger.addHandler(handler)
     logger.propagate = False

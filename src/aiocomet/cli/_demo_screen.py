@@ -16,6 +16,7 @@ from ._demo_board import Board, JobRow, clock_time, duration, sparkline
 from ._format import human_size
 
 KEYS = "d drop stream · r restart server 3 s · q quit"
+NOTES = 3  # lines of stream log at the bottom
 _OUTCOME_STYLE = {"success": "green", "failed": "red"}
 
 
@@ -129,12 +130,13 @@ def _finished(board: Board, rows: int) -> Table:
 
 def render(board: Board, *, where: str, width: int = 80, height: int = 24) -> RenderableType:
     """The whole screen for a terminal of ``width`` x ``height``."""
-    free = max(height - 13, 5)  # lines left for the two job lists
+    free = max(height - 12 - NOTES, 5)  # lines left for the two job lists
     space = free - max(free // 3, 2)
     run_rows = len(board.running) if len(board.running) <= space else space - 1
     done_rows = free - min(len(board.running), space)
     now = board.clock()
-    notes = list(board.notes)[-2:] or ["stream connected, no gaps yet"]
+    notes = list(board.notes)[-NOTES:] or ["stream connected, no gaps yet"]
+    notes += [""] * (NOTES - len(notes))  # the keys line stays put
     log = Text("\n".join(notes), "yellow" if board.notes else "dim")
     log.no_wrap, log.overflow = True, "ellipsis"
     return Group(
