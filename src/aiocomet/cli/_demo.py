@@ -28,6 +28,7 @@ from ._demo_workload import Workload, add_fleet
 
 WORK_STEP = 0.25  # seconds between workload steps
 PLAIN_REFRESH = 1.0
+PLAIN_STATUS_EVERY = 5  # draws: a status line every 5 s, job lines as they come
 SCREEN_REFRESH = 0.5
 POLL_EVERY = 1.0
 POLL_MAX = 12  # running jobs polled for progress per round (the ones on screen)
@@ -117,12 +118,12 @@ def stop_on_sigint(stop: asyncio.Event) -> Iterator[None]:
 
 
 class PlainOutput:
-    """A status line per second and a line per finished job: for pipes, logs and CI."""
+    """A line per finished job and a status line every few draws: for pipes, logs and CI."""
 
-    refresh = PLAIN_REFRESH
-
-    def __init__(self) -> None:
+    def __init__(self, status_every: int = PLAIN_STATUS_EVERY) -> None:
         self._shown = 0
+        self._draws = 0
+        self._every = status_every
 
     def draw(self, board: Board) -> None:
         ended = board.completed + board.failed
@@ -130,7 +131,10 @@ class PlainOutput:
         for row in reversed(list(board.finished)[:new]):
             print(board.job_line(row))
         self._shown = ended
-        print(board.status_line(), flush=True)
+        if self._draws % self._every == 0:
+            print(board.status_line())
+        self._draws += 1
+        sys.stdout.flush()
 
 
 async def _every(period: float, stop: asyncio.Event, action: Callable[[], Awaitable[None]]) -> None:
