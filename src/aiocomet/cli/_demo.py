@@ -283,7 +283,7 @@ async def _run_screen(args: argparse.Namespace) -> Board:
         def draw(board: Board, where: str) -> None:
             sink.board = board
             width, height = console.size
-            live.update(render(board, where=where, width=min(width, 100), height=height))
+            live.update(render(board, where=where, width=min(width, 80), height=height))
             live.refresh()
 
         return await run_demo(args.rate, args.duration, draw, SCREEN_REFRESH, poll=True, keys=True)
