@@ -15,7 +15,7 @@ from aiocomet import models as m
 from aiocomet._event_protocol import make_event
 from aiocomet.cli._demo import FaultKeys, PlainOutput
 from aiocomet.cli._demo_board import Board, duration, sparkline
-from aiocomet.cli._demo_screen import KEYS, render
+from aiocomet.cli._demo_screen import KEYS, NO_KEYS, render
 from aiocomet.cli._demo_workload import FLEET, GIB, MIB, Workload, add_fleet
 from aiocomet.events import Event, Gap
 from aiocomet.testing import CometEmulator
@@ -178,6 +178,9 @@ def test_screen_fits_80_by_24_and_shows_the_jobs() -> None:
     assert "100.0 GiB" in oldest
     assert "✓" in text and "✗" in text and "!" in text
     assert lines[-1] == KEYS
+    console = Console(width=80, file=io.StringIO(), record=True)
+    console.print(render(busy_board(), where="x", keys=False))
+    assert console.export_text().rstrip("\n").split("\n")[-1] == NO_KEYS
 
 
 def test_screen_uses_the_height_it_gets() -> None:

@@ -278,15 +278,17 @@ async def _run_screen(args: argparse.Namespace) -> Board:
     from ._demo_screen import render
 
     console = Console()
+    keys = sys.stdin is not None and sys.stdin.isatty()
     with Live(console=console, screen=True, auto_refresh=False) as live, notes_from_logs() as sink:
 
         def draw(board: Board, where: str) -> None:
             sink.board = board
             width, height = console.size
-            live.update(render(board, where=where, width=min(width, 80), height=height))
+            screen = render(board, where=where, width=min(width, 80), height=height, keys=keys)
+            live.update(screen)
             live.refresh()
 
-        return await run_demo(args.rate, args.duration, draw, SCREEN_REFRESH, poll=True, keys=True)
+        return await run_demo(args.rate, args.duration, draw, SCREEN_REFRESH, poll=True, keys=keys)
 
 
 def _rich_available() -> bool:

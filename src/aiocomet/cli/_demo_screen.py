@@ -16,6 +16,7 @@ from ._demo_board import Board, JobRow, clock_time, duration, sparkline
 from ._format import human_size
 
 KEYS = "d drop stream · r restart server 3 s · q quit"
+NO_KEYS = "Ctrl-C quits (fault keys need stdin to be this terminal)"
 NOTES = 3  # lines of stream log at the bottom
 _OUTCOME_STYLE = {"success": "green", "failed": "red"}
 
@@ -128,7 +129,9 @@ def _finished(board: Board, rows: int) -> Table:
     return table
 
 
-def render(board: Board, *, where: str, width: int = 80, height: int = 24) -> RenderableType:
+def render(
+    board: Board, *, where: str, width: int = 80, height: int = 24, keys: bool = True
+) -> RenderableType:
     """The whole screen for a terminal of ``width`` x ``height``."""
     free = max(height - 12 - NOTES, 5)  # lines left for the two job lists
     space = free - max(free // 3, 2)
@@ -157,5 +160,5 @@ def render(board: Board, *, where: str, width: int = 80, height: int = 24) -> Re
             padding=(0, 0),
         ),
         log,
-        Text(KEYS, "dim"),
+        Text(KEYS if keys else NO_KEYS, "dim"),
     )
