@@ -18,13 +18,16 @@ import os
 import signal
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .._event_protocol import resync_jobs
 from ..client import CometClient
 from ..errors import CometError
 from ._demo_board import Board
 from ._demo_workload import Workload, add_fleet
+
+if TYPE_CHECKING:
+    from ..testing import CometEmulator
 
 WORK_STEP = 0.25  # seconds between workload steps
 PLAIN_REFRESH = 1.0
@@ -164,7 +167,9 @@ async def _poll(client: CometClient, board: Board) -> None:
 
 
 @contextlib.asynccontextmanager
-async def demo_setup(rate: float) -> AsyncIterator[tuple[Any, CometClient, Workload, Board]]:
+async def demo_setup(
+    rate: float,
+) -> AsyncIterator[tuple[CometEmulator, CometClient, Workload, Board]]:
     """A running emulator with the fleet, a logged-in client, the workload and a board."""
     from ..testing import CometEmulator
 
@@ -175,6 +180,57 @@ async def demo_setup(rate: float) -> AsyncIterator[tuple[Any, CometClient, Workl
             board = Board(device_names=await _device_names(client, sorted(devices)))
             loop = asyncio.get_running_loop()
             yield emu, client, Workload(emu, devices, rate=rate, clock=loop.time), board
+
+
+async def _watch(
+    emu: CometEmulator,
+    client: CometClient,
+    workload: Workload,
+    board: Board,
+    draw: Callable[[Board, str], None],
+    refresh: float,
+    poll: bool,
+    stop: asyncio.Event,
+    duration: float | None,
+) -> None:
+    """The demo's tasks: follow the stream, drive the workload, redraw, poll progress."""
+    where = emu.url.removeprefix("http://")
+
+    async def on_error(error: CometError) -> None:
+        board.connected = False
+        board.note(f"stream error, retrying: {str(error).removeprefix('event stream: ')}")
+
+    async def consume() -> None:
+        options: dict[str, Any] = {"on_gap": board.gap, "on_error": on_error}
+        async with client.events(resync=resync_jobs(), **options) as stream:
+            async for event in stream:
+                board.add(event)
+                board.reconnects = stream.stats.reconnects
+
+    async def work() -> None:
+        workload.step()
+
+    async def redraw() -> None:
+        board.tick(refresh)
+        draw(board, where)
+
+    async def progress() -> None:
+        await _poll(client, board)
+
+    tasks = [asyncio.create_task(consume())]
+    await emu.wait_for_subscribers(1)
+    tasks.append(asyncio.create_task(_every(WORK_STEP, stop, work)))
+    tasks.append(asyncio.create_task(_every(refresh, stop, redraw)))
+    if poll:
+        tasks.append(asyncio.create_task(_every(POLL_EVERY, stop, progress)))
+    try:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), duration)
+    finally:
+        stop.set()
+        for task in tasks:  # a poll may be waiting on a server that is down: do not wait
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def run_demo(
@@ -191,50 +247,18 @@ async def run_demo(
     """Run until ``stop`` is set (Ctrl-C, ``q``) or for ``duration`` s; returns the board.
 
     ``draw(board, where)`` runs every ``refresh`` s; ``on_start`` gets the fault
-    keys once the stream is subscribed (tests press keys through it).
+    keys before the run starts (tests press keys through it).
     """
     stop = stop or asyncio.Event()
-    async with demo_setup(rate) as (emu, client, workload, board):
-        where = emu.url.removeprefix("http://")
-
-        async def on_error(error: CometError) -> None:
-            board.connected = False
-            board.note(f"stream error, retrying: {str(error).removeprefix('event stream: ')}")
-
-        async def consume() -> None:
-            options: dict[str, Any] = {"on_gap": board.gap, "on_error": on_error}
-            async with client.events(resync=resync_jobs(), **options) as stream:
-                async for event in stream:
-                    board.add(event)
-                    board.reconnects = stream.stats.reconnects
-
-        async def work() -> None:
-            workload.step()
-
-        async def redraw() -> None:
-            board.tick(refresh)
-            draw(board, where)
-
-        async def progress() -> None:
-            await _poll(client, board)
-
-        consumer = asyncio.create_task(consume())
-        await emu.wait_for_subscribers(1)
-        tasks = [consumer, asyncio.create_task(_every(WORK_STEP, stop, work))]
-        tasks.append(asyncio.create_task(_every(refresh, stop, redraw)))
-        if poll:
-            tasks.append(asyncio.create_task(_every(POLL_EVERY, stop, progress)))
-        fault_keys = FaultKeys(emu.faults, board, stop)
-        if on_start is not None:
-            on_start(fault_keys)
-        with stop_on_sigint(stop), key_reader(fault_keys.press) if keys else _nothing():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), duration)
-        stop.set()
-        consumer.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        if fault_keys.restarting is not None:
-            await asyncio.gather(fault_keys.restarting, return_exceptions=True)
+    with stop_on_sigint(stop):  # from the start: Ctrl-C during setup still gets a summary
+        async with demo_setup(rate) as (emu, client, workload, board):
+            fault_keys = FaultKeys(emu.faults, board, stop)
+            if on_start is not None:
+                on_start(fault_keys)
+            with key_reader(fault_keys.press) if keys else contextlib.nullcontext(False):
+                await _watch(emu, client, workload, board, draw, refresh, poll, stop, duration)
+            if fault_keys.restarting is not None:
+                await asyncio.gather(fault_keys.restarting, return_exceptions=True)
     return board
 
 
@@ -264,11 +288,6 @@ def notes_from_logs() -> Iterator[_LogToBoard]:
     finally:
         logger.removeHandler(handler)
         logger.propagate = saved
-
-
-@contextlib.contextmanager
-def _nothing() -> Iterator[bool]:
-    yield False
 
 
 async def _run_screen(args: argparse.Namespace) -> Board:
