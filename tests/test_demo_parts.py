@@ -219,6 +219,7 @@ def test_screen_shows_gaps_and_colours() -> None:
 class RecordingFaults:
     def __init__(self) -> None:
         self.calls: list[tuple[str, Any]] = []
+        self.restarting = asyncio.Event()
         self.release = asyncio.Event()
 
     def drop_websockets(self, *, how: Any = "close", code: int = 1000) -> int:
@@ -227,6 +228,7 @@ class RecordingFaults:
 
     async def restart(self, down_for: float) -> None:
         self.calls.append(("restart", down_for))
+        self.restarting.set()
         await self.release.wait()
 
 
@@ -236,9 +238,9 @@ async def test_fault_keys() -> None:
     assert keys.press("d")
     assert faults.calls == [("drop", "abort")] and "dropped 1 event stream" in board.notes[-1]
     assert keys.press("R") and keys.restarting is not None
-    await asyncio.sleep(0)  # let the restart task start
+    await faults.restarting.wait()
     assert keys.press("r")  # a second r while restarting does not stack restarts
-    await asyncio.sleep(0)
+    assert keys.press("r")
     assert faults.calls[1:] == [("restart", 3.0)]
     assert "already restarting" in board.notes[-1]
     faults.release.set()
