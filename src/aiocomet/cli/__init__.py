@@ -22,9 +22,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("demo", help="embedded emulator + simulated backups, live events on screen")
-    p.add_argument("--duration", type=float, help="stop after this many seconds")
-    p.add_argument("--rate", type=float, default=50.0, help="simulated jobs per second")
-    p.add_argument("--plain", action="store_true", help="summary lines instead of a live table")
+    p.add_argument("--duration", type=float, help="stop after this many seconds (default: Ctrl-C)")
+    p.add_argument("--rate", type=float, default=0.5, help="new backup jobs per second (0.5)")
+    p.add_argument("--plain", action="store_true", help="plain text lines instead of the screen")
     p.set_defaults(run=_demo.cmd_demo, is_async=True)
 
     p = sub.add_parser("events", help="tail a server's live events")
