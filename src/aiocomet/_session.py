@@ -25,6 +25,8 @@ from .errors import ClientClosedError, InvalidParameterError
 log = logging.getLogger("aiocomet")
 
 DEFAULT_MAX_CONNECTIONS = 100
+DEFAULT_TIMEOUT = 30.0
+"""Seconds one HTTP attempt may take, unless a client is given another ``timeout``."""
 
 
 def ssl_option(
@@ -41,9 +43,10 @@ def ssl_option(
     return True
 
 
-def check_base_url(base_url: str) -> None:
+def check_base_url(base_url: str, name: str = "base_url") -> None:
     """Raise InvalidParameterError unless ``base_url`` is an http(s) URL with a host.
 
+    ``name`` is what the error calls the setting (the CLI's ``--url``).
     A URL without a scheme (``127.0.0.1:8060``) would otherwise fail deep in
     aiohttp; the error suggests the URL the caller probably meant.
     """
@@ -52,7 +55,7 @@ def check_base_url(base_url: str) -> None:
         return
     guess = f" (did you mean 'http://{base_url}' or 'https://{base_url}'?)"
     raise InvalidParameterError(
-        f"base_url must be an http:// or https:// URL with a host, got {base_url!r}"
+        f"{name} must be an http:// or https:// URL with a host, got {base_url!r}"
         + ("" if "://" in base_url else guess)
     )
 

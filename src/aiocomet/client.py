@@ -27,7 +27,7 @@ from ._generated import models
 from ._generated.api import GeneratedAPI
 from ._methodspec import MethodSpec
 from ._params import encode_params
-from ._session import SessionOwner
+from ._session import DEFAULT_TIMEOUT, SessionOwner
 from ._session_renewal import SessionRenewal
 from ._transport import Body, RetryPolicy, form_body
 from .auth import AccountType, Credentials, redacted_preview
@@ -86,7 +86,7 @@ class CometClient(SessionOwner, GeneratedAPI):
         totp_secret: str | None = None,
         account_type: AccountType = "admin",
         session: aiohttp.ClientSession | None = None,
-        timeout: float = 30.0,
+        timeout: float = DEFAULT_TIMEOUT,
         ssl: ssl_module.SSLContext | None = None,
         verify: bool = True,
         ca_file: str | None = None,
