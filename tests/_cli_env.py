@@ -30,11 +30,22 @@ def emulator_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[CometEmulator]:
         yield running
 
 
-def cli_process(*args: str) -> subprocess.Popen[str]:
-    """``python -m aiocomet ARGS`` with this environment; stdout and stderr are pipes."""
-    return subprocess.Popen(
+def run_cli(*args: str, stdout: int = subprocess.PIPE, bound: float = 60.0) -> tuple[int, str, str]:
+    """``python -m aiocomet ARGS`` with this environment, to its end: (exit code, stdout, stderr).
+
+    ``stdout`` may be a file descriptor to write to instead of a pipe read
+    here; a process still running after ``bound`` seconds is killed and fails the test.
+    """
+    with subprocess.Popen(
         [sys.executable, "-m", "aiocomet", *args],
-        stdout=subprocess.PIPE,
+        stdout=stdout,
         stderr=subprocess.PIPE,
         text=True,
-    )
+    ) as proc:
+        try:
+            out, err = proc.communicate(timeout=bound)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()
+            raise AssertionError(f"aiocomet {' '.join(args)} ran over {bound} s: {err}") from None
+    return proc.returncode, out or "", err

@@ -35,6 +35,7 @@ from .errors import (
     AccessDeniedError,
     AuthenticationError,
     CredentialsError,
+    InvalidParameterError,
     MFARequiredError,
     ResponseDecodeError,
 )
@@ -294,7 +295,13 @@ async def _multipart(upload: Any) -> aiohttp.MultipartWriter:
     if isinstance(upload, bytes | bytearray):
         payload = aiohttp.payload.BytesPayload(bytes(upload))
     elif isinstance(upload, str | os.PathLike):
-        payload = aiohttp.payload.BufferedReaderPayload(Path(upload).open("rb"))
+        path = Path(upload)
+        try:
+            payload = aiohttp.payload.BufferedReaderPayload(path.open("rb"))
+        except OSError as exc:  # not the network's fault: say so before anything is sent
+            raise InvalidParameterError(
+                f"upload: cannot read {str(path)!r} ({exc.strerror or exc})"
+            ) from None
     elif isinstance(upload, AsyncIterable):
         payload = aiohttp.payload.AsyncIterablePayload(upload)
     else:
