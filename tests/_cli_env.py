@@ -8,7 +8,10 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 
 import pytest
 
@@ -49,3 +52,22 @@ def run_cli(*args: str, stdout: int = subprocess.PIPE, bound: float = 60.0) -> t
             out, err = proc.communicate()
             raise AssertionError(f"aiocomet {' '.join(args)} ran over {bound} s: {err}") from None
     return proc.returncode, out or "", err
+
+
+class ServerThread:
+    """A stdlib HTTP server on 127.0.0.1, serving ``handler`` in a thread while in ``with``."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever)
+
+    def __enter__(self) -> Self:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join()

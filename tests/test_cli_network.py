@@ -16,14 +16,14 @@ import os
 import re
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from aiocomet.cli import main
 from aiocomet.testing import CometEmulator
 
-from ._cli_env import PASSWORD, emulator_env, run_cli
+from ._cli_env import PASSWORD, ServerThread, emulator_env, run_cli
 
 BOUND = 60.0  # seconds any process or wait may take before the test fails
 
@@ -34,7 +34,7 @@ def emu(monkeypatch: pytest.MonkeyPatch) -> Iterator[CometEmulator]:
         yield running
 
 
-class SilentServer:
+class SilentServer(ServerThread):
     """Reads each request, records its path, and never answers (until the test ends)."""
 
     def __init__(self) -> None:
@@ -57,25 +57,16 @@ class SilentServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        super().__init__(Handler)
 
     def wait_for(self, count: int) -> list[str]:
         with self.seen:
             assert self.seen.wait_for(lambda: len(self.paths) >= count, BOUND), self.paths
             return list(self.paths)
 
-    def __enter__(self) -> SilentServer:
-        self.thread = threading.Thread(target=self.httpd.serve_forever)
-        self.thread.start()
-        return self
-
     def __exit__(self, *exc: object) -> None:
-        self.release.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(BOUND)
+        self.release.set()  # let the handlers end, so that shutting down does not wait
+        super().__exit__(*exc)
 
 
 @pytest.fixture
