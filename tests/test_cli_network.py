@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 import pytest
 
@@ -124,6 +125,17 @@ def test_timeout_bounds_the_event_streams_connection(
     assert "giving up after 1 failed attempts" in capsys.readouterr().err
     assert "event stream timed out after 0.3 s" in caplog.text
     assert silent.wait_for(1) == ["/api/v1/events/stream"]
+
+
+def test_timeout_bounds_each_wait_of_a_download(
+    silent: SilentServer, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "job.log"
+    argv = ["download", "AdminGetJobLog", "-p", "JobID=j", "-o", str(target), "--timeout", "0.3"]
+    assert main(argv) == 1
+    assert "timed out after 0.3 s" in capsys.readouterr().err
+    assert silent.wait_for(1) == ["/api/v1/admin/get-job-log"]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_call_help_says_how_retries_multiply_the_timeout(

@@ -83,6 +83,17 @@ def test_version_comes_from_the_package_metadata(capsys: pytest.CaptureFixture[s
     assert capsys.readouterr().out == f"aiocomet {importlib.metadata.version('aiocomet')}\n"
 
 
+def test_help_and_usage_errors_are_exit_codes_not_exceptions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--help"]) == 0
+    assert main(["emulator", "--help"]) == 0
+    assert "--simulate-jobs" in capsys.readouterr().out
+    assert main(["no-such-command"]) == 2
+    assert main(["emulator", "--port", "many"]) == 2
+    assert "invalid int value: 'many'" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("url", ["127.0.0.1:8060", "comet.example.com", "localhost:8060/"])
 def test_a_url_without_scheme_is_refused_with_the_url_meant(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], url: str

@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from .._session import DEFAULT_TIMEOUT
 from .._transport import RetryPolicy
 from . import _calls, _demo, _events
 from ._common import ErrorContext, add_connection_args, at_least, report, setup_logging
@@ -76,15 +77,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("call", help="call any API method and print the result as JSON")
     p.add_argument("method", help="spec name (AdminListUsers) or snake_case (admin_list_users)")
     _calls.add_param_arg(p)
-    default_retries = RetryPolicy().attempts - 1
+    policy = RetryPolicy()
     p.add_argument(
         "--retries",
         type=at_least(0),
         metavar="N",
-        help=f"repeat a failed read-only call up to N times (default {default_retries}); calls "
-        "that change state are repeated only when the server asked (HTTP 429). A silent server "
-        "holds a call for up to (N + 1) x --timeout plus a pause of up to 8 s between tries: "
-        "about 2 minutes with the defaults",
+        help=f"repeat a failed read-only call up to N times (default {policy.attempts - 1}); "
+        "calls that change state are repeated only when the server asked (HTTP 429). A silent "
+        "server holds a call for up to (N + 1) x --timeout plus a pause of up to "
+        f"{policy.backoff.cap:g} s between tries: about "
+        f"{policy.attempts * DEFAULT_TIMEOUT / 60:g} minutes with the defaults",
     )
     add_connection_args(p, "seconds each try may take")
     p.set_defaults(run=_calls.cmd_call, is_async=True)
@@ -113,17 +115,24 @@ def _stdout_gone() -> int:
     return EXIT_BROKEN_PIPE
 
 
+def _exit_code(exit_: SystemExit) -> int:
+    return 0 if exit_.code is None else exit_.code if isinstance(exit_.code, int) else 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 1 failed, 2 usage, 130 interrupted)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["emulator"]:  # its own parser owns every option after the word
         from ..testing.__main__ import main as emulator_main
 
-        return emulator_main(argv[1:])
+        try:
+            return emulator_main(argv[1:])
+        except SystemExit as exit_:  # its --help, or a usage error it printed
+            return _exit_code(exit_)
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # --help, --version, or a usage error already printed
-        return 0 if exit_.code is None else exit_.code if isinstance(exit_.code, int) else 2
+        return _exit_code(exit_)
     setup_logging(args.debug)
     try:
         if args.is_async:

@@ -44,9 +44,9 @@ def add_param_arg(parser: argparse.ArgumentParser) -> None:
         "-p",
         action="append",
         metavar="NAME=VALUE",
-        help="a parameter (repeatable): text as it is, JSON for number, list and struct "
-        "parameters, NAME=@FILE to read that JSON from FILE; a file upload parameter "
-        "takes NAME=@FILE and sends FILE's bytes",
+        help="a parameter (repeatable): strings as they are, true/false, JSON for numbers, "
+        "lists and structs; NAME=@FILE reads that JSON from FILE; a file upload parameter "
+        "(upload=@FILE) sends FILE's bytes",
     )
 
 
