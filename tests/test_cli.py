@@ -17,16 +17,12 @@ from aiocomet.cli import main
 from aiocomet.cli._events import parse_types
 from aiocomet.testing import CometEmulator
 
-PASSWORD = "cli-SENTINEL-pw"
+from ._cli_env import PASSWORD, emulator_env
 
 
 @pytest.fixture
 def emu(monkeypatch: pytest.MonkeyPatch) -> Iterator[CometEmulator]:
-    emulator = CometEmulator(admins={"admin": PASSWORD}, users={"bob": "pw"})
-    with emulator.run_in_thread() as running:
-        monkeypatch.setenv("COMET_URL", running.url)
-        monkeypatch.setenv("COMET_USERNAME", "admin")
-        monkeypatch.setenv("COMET_PASSWORD", PASSWORD)
+    with emulator_env(monkeypatch) as running:
         yield running
 
 
@@ -122,7 +118,7 @@ def test_events_gives_up_after_max_attempts(
     assert main(argv) == 1
     assert "giving up after 1 failed attempts" in capsys.readouterr().err
     assert main([*argv[:-1], "0"]) == 2
-    assert "--max-attempts must be at least 1" in capsys.readouterr().err
+    assert "argument --max-attempts: must be at least 1, got 0" in capsys.readouterr().err
 
 
 def test_parse_types() -> None:
