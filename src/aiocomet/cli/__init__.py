@@ -126,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..testing.__main__ import main as emulator_main
 
         try:
-            return emulator_main(argv[1:])
+            return emulator_main(argv[1:], prog="aiocomet emulator")
         except SystemExit as exit_:  # its --help, or a usage error it printed
             return _exit_code(exit_)
     try:
