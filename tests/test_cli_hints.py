@@ -10,8 +10,7 @@ event loop.
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -27,6 +26,8 @@ from aiocomet import (
 from aiocomet.cli import main
 from aiocomet.cli._common import hint_for
 
+from ._cli_env import ServerThread
+
 PASSWORD = "wrong-SENTINEL-pw"
 SESSION_KEY = "stale-SENTINEL-key"
 LOGIN = "/api/v1/admin/account/session-start"
@@ -37,7 +38,7 @@ JOB_LOG = "/api/v1/admin/get-job-log"
 Script = dict[str, tuple[int, object]]
 
 
-class ScriptedServer:
+class ScriptedServer(ServerThread):
     """Answers each path with a fixed (HTTP status, JSON body); records (path, form)."""
 
     def __init__(self, script: Script) -> None:
@@ -61,18 +62,7 @@ class ScriptedServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self) -> ScriptedServer:
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join()
+        super().__init__(Handler)
 
 
 @pytest.fixture
@@ -149,8 +139,15 @@ def test_a_download_refused_in_the_body_saves_nothing(
         (MFARequiredError("x", http_status=200, status=403), "COMET_TOTP_SECRET"),
         (CometAPIError("x", http_status=200, status=400), "server's message"),
         (CometAPIError("x", http_status=403, status=403), "server's message"),
+        (CometAPIError("x", http_status=404, status=404), "points at the wrong place"),
+        (CometAPIError("x", http_status=200, status=404), "server's message"),
         (TransportError("x"), "--url"),
     ],
 )
 def test_hint_by_class(error: Exception, hint: str) -> None:
     assert hint in hint_for(error)
+
+
+def test_a_refused_session_key_hint_names_the_session_key() -> None:
+    error = AuthenticationError("x", http_status=403, status=403)
+    assert "COMET_SESSION_KEY was refused" in hint_for(error, session_key_only=True)

@@ -107,3 +107,27 @@ async def test_connector_options_with_a_callers_session_are_refused(option: str)
         if option != "max_connections":  # the account client has no pool option
             with pytest.raises(InvalidParameterError, match=option):
                 CometAccountClient(api_token="t", session=session, **CONNECTOR_OPTIONS[option])
+
+
+@pytest.mark.parametrize(
+    ("url", "suggests"),
+    [
+        ("127.0.0.1:8060", True),
+        ("localhost:8060", True),
+        ("comet.example.com", True),
+        ("ftp://comet.example.com", False),
+        ("http://", False),
+    ],
+)
+def test_a_base_url_without_http_scheme_or_host_is_a_typed_error(url: str, suggests: bool) -> None:
+    with pytest.raises(InvalidParameterError, match="http:// or https:// URL") as caught:
+        CometClient(url, "admin", "pw")
+    assert (f"did you mean 'http://{url}'" in str(caught.value)) is suggests
+    with pytest.raises(InvalidParameterError, match="base_url"):
+        CometAccountClient(api_token="t", base_url=url)
+
+
+@pytest.mark.parametrize("timeout", [0.0, -1.0, float("nan")])
+def test_a_timeout_that_is_not_positive_is_a_typed_error(timeout: float) -> None:
+    with pytest.raises(InvalidParameterError, match="timeout must be a positive"):
+        CometClient("http://127.0.0.1:9", "admin", "pw", timeout=timeout)

@@ -15,6 +15,7 @@ from aiocomet import (
     ClientClosedError,
     CometAPIError,
     CometClient,
+    InvalidParameterError,
     ResponseDecodeError,
     ResponseTooLargeError,
     RetryPolicy,
@@ -311,3 +312,13 @@ async def test_50mb_body_aborted_at_10mb_cap() -> None:
         async with client(server.url, max_response_bytes=10 << 20) as c:
             with pytest.raises(ResponseTooLargeError, match="max_response_bytes"):
                 await c.admin_list_users()
+
+
+async def test_an_upload_path_that_cannot_be_read_is_a_typed_error_before_sending(
+    tmp_path: Path,
+) -> None:
+    async with FakeComet() as server, client(server.url) as c:
+        for path in (tmp_path / "missing.bin", tmp_path):
+            with pytest.raises(InvalidParameterError, match=f"upload: cannot read '{path}'"):
+                await c.admin_meta_resource_new(path)
+    assert server.seen == []

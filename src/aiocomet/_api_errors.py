@@ -88,8 +88,13 @@ def error_from_status(
     code = server_message if server_message in ERROR_CODES else ""
     server_message = redact(server_message)
     if not server_message and body:
-        server_message = redacted_preview(body, redact).strip()
+        server_message = _without_status(redacted_preview(body, redact), status)
     return _typed_error(spec, headers, status, server_status, server_message, code)
+
+
+def _without_status(text: str, status: int) -> str:
+    """A plain-text error body without the status the error already names (``404: Not Found``)."""
+    return re.sub(rf"^\s*{status}\b[\s:.-]*", "", text).strip()
 
 
 def _typed_error(
@@ -122,7 +127,8 @@ def _typed_error(
     cls: type[CometAPIError]
     hint = ""
     if deciding == 403 and (not in_body or spec.name in PASSWORD_LOGINS):
-        cls, hint = AuthenticationError, "; check the username, password and account type"
+        cls = AuthenticationError
+        hint = "; check the credentials (username and password, or session key) and account type"
     elif deciding == 403:
         cls = AccessDeniedError
         hint = "; the object does not exist, or this account may not see or change it"

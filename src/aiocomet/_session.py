@@ -13,6 +13,7 @@ import asyncio
 import logging
 import ssl as ssl_module
 from typing import Self
+from urllib.parse import urlsplit
 
 import aiohttp
 
@@ -24,6 +25,8 @@ from .errors import ClientClosedError, InvalidParameterError
 log = logging.getLogger("aiocomet")
 
 DEFAULT_MAX_CONNECTIONS = 100
+DEFAULT_TIMEOUT = 30.0
+"""Seconds one HTTP attempt may take, unless a client is given another ``timeout``."""
 
 
 def ssl_option(
@@ -38,6 +41,23 @@ def ssl_option(
     if ca_file:
         return ssl_module.create_default_context(cafile=ca_file)
     return True
+
+
+def check_base_url(base_url: str, name: str = "base_url") -> None:
+    """Raise InvalidParameterError unless ``base_url`` is an http(s) URL with a host.
+
+    ``name`` is what the error calls the setting (the CLI's ``--url``).
+    A URL without a scheme (``127.0.0.1:8060``) would otherwise fail deep in
+    aiohttp; the error suggests the URL the caller probably meant.
+    """
+    parts = urlsplit(base_url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return
+    guess = f" (did you mean 'http://{base_url}' or 'https://{base_url}'?)"
+    raise InvalidParameterError(
+        f"{name} must be an http:// or https:// URL with a host, got {base_url!r}"
+        + ("" if "://" in base_url else guess)
+    )
 
 
 def refuse_connector_options(
@@ -108,10 +128,11 @@ class SessionOwner(AsyncClosing):
         creates; on a caller's session they are sent with each API request
         instead, and the event stream puts them on its upgrade request.
         """
-        if not base_url.startswith(("http://", "https://")):
-            raise ValueError(f"base_url must start with http:// or https://, got {base_url!r}")
-        if timeout <= 0:
-            raise ValueError("timeout must be positive")
+        check_base_url(base_url)
+        if not timeout > 0:
+            raise InvalidParameterError(
+                f"timeout must be a positive number of seconds, got {timeout}"
+            )
         if session is not None:
             refuse_connector_options(max_connections, ssl, verify, ca_file)
         self.base_url = base_url.rstrip("/")

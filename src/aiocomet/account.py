@@ -27,7 +27,7 @@ from ._generated import account as _a
 from ._generated.account import GeneratedAccountAPI, TokenAuthType
 from ._methodspec import MethodSpec
 from ._params import encode_params
-from ._session import SessionOwner
+from ._session import DEFAULT_TIMEOUT, SessionOwner
 from ._transport import Body, RetryPolicy
 from .auth import Credentials, redacted_preview
 from .client import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT
@@ -128,7 +128,7 @@ class CometAccountClient(SessionOwner, GeneratedAccountAPI):
         token_auth: TokenAuthType = DEFAULT_TOKEN_AUTH,
         base_url: str = _a.DEFAULT_BASE_URL,
         session: aiohttp.ClientSession | None = None,
-        timeout: float = 30.0,
+        timeout: float = DEFAULT_TIMEOUT,
         ssl: ssl_module.SSLContext | None = None,
         verify: bool = True,
         ca_file: str | None = None,

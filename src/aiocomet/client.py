@@ -27,7 +27,7 @@ from ._generated import models
 from ._generated.api import GeneratedAPI
 from ._methodspec import MethodSpec
 from ._params import encode_params
-from ._session import SessionOwner
+from ._session import DEFAULT_TIMEOUT, SessionOwner
 from ._session_renewal import SessionRenewal
 from ._transport import Body, RetryPolicy, form_body
 from .auth import AccountType, Credentials, redacted_preview
@@ -35,6 +35,7 @@ from .errors import (
     AccessDeniedError,
     AuthenticationError,
     CredentialsError,
+    InvalidParameterError,
     MFARequiredError,
     ResponseDecodeError,
 )
@@ -86,7 +87,7 @@ class CometClient(SessionOwner, GeneratedAPI):
         totp_secret: str | None = None,
         account_type: AccountType = "admin",
         session: aiohttp.ClientSession | None = None,
-        timeout: float = 30.0,
+        timeout: float = DEFAULT_TIMEOUT,
         ssl: ssl_module.SSLContext | None = None,
         verify: bool = True,
         ca_file: str | None = None,
@@ -294,7 +295,13 @@ async def _multipart(upload: Any) -> aiohttp.MultipartWriter:
     if isinstance(upload, bytes | bytearray):
         payload = aiohttp.payload.BytesPayload(bytes(upload))
     elif isinstance(upload, str | os.PathLike):
-        payload = aiohttp.payload.BufferedReaderPayload(Path(upload).open("rb"))
+        path = Path(upload)
+        try:
+            payload = aiohttp.payload.BufferedReaderPayload(path.open("rb"))
+        except OSError as exc:  # not the network's fault: say so before anything is sent
+            raise InvalidParameterError(
+                f"upload: cannot read {str(path)!r} ({exc.strerror or exc})"
+            ) from None
     elif isinstance(upload, AsyncIterable):
         payload = aiohttp.payload.AsyncIterablePayload(upload)
     else:

@@ -38,19 +38,54 @@ def _find_param(spec: MethodSpec[Any], key: str) -> ParamSpec:
     raise UsageError(f"{spec.name} has no parameter {key!r} (parameters: {names})")
 
 
+def add_param_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        metavar="NAME=VALUE",
+        help="a parameter (repeatable): strings as they are, true/false, JSON for numbers, "
+        "lists and structs; NAME=@FILE reads that JSON from FILE; a file upload parameter "
+        "(upload=@FILE) sends FILE's bytes",
+    )
+
+
+def _upload(param: ParamSpec, text: str) -> Path:
+    """The file a ``NAME=@FILE`` upload sends, checked now so a typo is a usage error."""
+    if not text.startswith("@"):
+        raise UsageError(f"{param.name} is a file upload: pass {param.name}=@PATH")
+    path = Path(text[1:])
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise UsageError(f"{param.name}=@{path}: cannot read it ({exc.strerror})") from None
+    return path
+
+
+def _read_json_text(param: ParamSpec, name: str) -> str:
+    path = Path(name)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{param.name}=@{path}: cannot read it ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{param.name}=@{path}: not UTF-8 text (expected JSON)") from None
+
+
 def convert_param(spec: MethodSpec[Any], param: ParamSpec, text: str) -> Any:
     """A command-line string as a value of the parameter's spec type."""
-    if text.startswith("@") and param.encoding != "raw":
-        text = Path(text[1:]).read_text()
+    if param.encoding == "file":
+        return _upload(param, text)
     if param.encoding == "raw":
         return text
+    if text.startswith("@"):
+        text = _read_json_text(param, text[1:])
     if param.encoding == "bool":
-        lowered = text.lower()
+        lowered = text.strip().lower()
         if lowered not in ("1", "0", "true", "false", "yes", "no"):
             raise UsageError(f"{param.name} expects true/false, got {text!r}")
         return lowered in ("1", "true", "yes")
-    if param.encoding == "file":
-        return Path(text)
     try:
         return _codec.decode(text.encode(), param.python_type)
     except _codec.DECODE_ERRORS as exc:
@@ -79,15 +114,26 @@ def to_json(value: Any) -> str:
     return json.dumps(built, indent=2, ensure_ascii=False)
 
 
+def matching_methods(search: str | None) -> list[MethodSpec[Any]]:
+    """The methods whose spec or Python name contains ``search`` (any case); all without one."""
+    needle = (search or "").lower()
+    return [
+        spec
+        for spec in METHODS.values()
+        if needle in spec.name.lower() or needle in spec.python_name
+    ]
+
+
+def method_line(spec: MethodSpec[Any]) -> str:
+    params = " ".join(
+        f"[{p.name}:{p.type}]" if p.optional else f"{p.name}:{p.type}" for p in spec.params
+    )
+    return f"{spec.name:<48} {spec.http_method} {spec.path}  ({spec.auth}) {params}"
+
+
 def cmd_methods(args: argparse.Namespace) -> int:
-    needle = (args.search or "").lower()
-    for spec in METHODS.values():
-        params = " ".join(
-            f"[{p.name}:{p.type}]" if p.optional else f"{p.name}:{p.type}" for p in spec.params
-        )
-        line = f"{spec.name:<48} {spec.http_method} {spec.path}  ({spec.auth}) {params}"
-        if needle in line.lower() or needle in spec.python_name:
-            print(line)
+    for spec in matching_methods(args.search):
+        print(method_line(spec))
     return 0
 
 

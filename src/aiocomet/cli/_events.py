@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime
 import json
+import logging
 import sys
+from collections.abc import Iterator
 
 from .._generated.constants import CONSTANTS
 from ..events import Gap
@@ -29,30 +33,58 @@ def parse_types(text: str | None) -> set[int] | None:
     return types
 
 
-def _gap_notice(gap: Gap) -> None:
-    print(
-        f"aiocomet: reconnected to {gap.server} after {gap.reason}; events between "
-        f"{gap.last_alive:.0f} and {gap.reconnected_at:.0f} may have been missed",
-        file=sys.stderr,
-        flush=True,
+def local_time(unix_seconds: float) -> str:
+    """ISO 8601 in the local time zone, with its offset: readable and unambiguous."""
+    when = datetime.datetime.fromtimestamp(unix_seconds, datetime.UTC).astimezone()
+    return when.isoformat(timespec="seconds")
+
+
+def gap_line(gap: Gap) -> str:
+    length = max(0.0, gap.reconnected_at - gap.last_alive)
+    return (
+        f"aiocomet: reconnected to {gap.server} after {gap.reason}; events from "
+        f"{local_time(gap.last_alive)} to {local_time(gap.reconnected_at)} ({length:.1f} s) "
+        "may be missing"
     )
+
+
+def _gap_notice(gap: Gap) -> None:
+    print(gap_line(gap), file=sys.stderr, flush=True)
+
+
+class _WithoutGapWarnings(logging.Filter):
+    """Drops the SDK's own gap warning: the command prints each gap once, with readable times."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "possible gap" not in str(record.msg)
+
+
+@contextlib.contextmanager
+def _gaps_told_once() -> Iterator[None]:
+    logger = logging.getLogger("aiocomet.events")
+    only_ours = _WithoutGapWarnings()
+    logger.addFilter(only_ours)
+    try:
+        yield
+    finally:
+        logger.removeFilter(only_ours)
 
 
 async def cmd_events(args: argparse.Namespace) -> int:
     types = parse_types(args.types)
-    if args.max_attempts is not None and args.max_attempts < 1:
-        raise UsageError("--max-attempts must be at least 1")
+    timeouts = {} if args.timeout is None else {"connect_timeout": args.timeout}
     count = 0
     async with client_for(args) as client:
-        async with client.events(
-            types=types, on_gap=_gap_notice, max_attempts=args.max_attempts
-        ) as stream:
-            async for event in stream:
-                if args.json:
-                    print(json.dumps(event.wire(), ensure_ascii=False), flush=True)
-                else:
-                    print(event_line(event), flush=True)
-                count += 1
-                if args.limit and count >= args.limit:
-                    break
+        with _gaps_told_once():
+            async with client.events(
+                types=types, on_gap=_gap_notice, max_attempts=args.max_attempts, **timeouts
+            ) as stream:
+                async for event in stream:
+                    if args.json:
+                        print(json.dumps(event.wire(), ensure_ascii=False), flush=True)
+                    else:
+                        print(event_line(event), flush=True)
+                    count += 1
+                    if args.limit is not None and count >= args.limit:
+                        break
     return 0

@@ -41,9 +41,13 @@ def _positive(text: str) -> int:
     return value
 
 
-def parser() -> argparse.ArgumentParser:
+DEFAULT_PROG = "python -m aiocomet.testing"
+
+
+def parser(prog: str = DEFAULT_PROG) -> argparse.ArgumentParser:
+    """The emulator's options; ``prog`` is how the usage line names the command."""
     p = argparse.ArgumentParser(
-        prog="python -m aiocomet.testing",
+        prog=prog,
         description="Local Comet Server emulator (HTTP API, event websocket, webhooks).",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -150,8 +154,8 @@ async def _serve(args: argparse.Namespace) -> None:
     print("stopped", flush=True)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, *, prog: str = DEFAULT_PROG) -> int:
+    args = parser(prog).parse_args(argv)
     if args.coverage:
         _print_coverage()
         return 0

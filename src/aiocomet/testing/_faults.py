@@ -28,6 +28,7 @@ class MethodFailure:
     status: int
     delay: float = 0.0
     headers: Mapping[str, str] = field(default_factory=dict)
+    in_body: bool | None = None
 
 
 def _check_how(how: str) -> None:
@@ -142,14 +143,21 @@ class EmulatorFaults:
         count: int = 1,
         delay: float = 0.0,
         headers: Mapping[str, str] | None = None,
+        in_body: bool | None = None,
     ) -> None:
-        """The next ``count`` calls of API method ``name`` answer ``status`` after ``delay`` s."""
+        """The next ``count`` calls of API method ``name`` answer ``status`` after ``delay`` s.
+
+        ``in_body=True`` sends the status inside an HTTP 200 ``CometAPIResponseMessage``
+        (a real server's application error), ``False`` as the HTTP status. ``None``
+        follows the emulator's ``error_mode`` for application statuses (4xx but 429 and
+        449); throttling, 449 and 5xx are always HTTP statuses.
+        """
         if name not in METHODS:
             raise ValueError(
                 f"unknown API method {name!r} (use the spec name, e.g. AdminListUsers)"
             )
         _check_count("count", count)
-        failure = MethodFailure(status, delay, dict(headers or {}))
+        failure = MethodFailure(status, delay, dict(headers or {}), in_body)
         self._methods.setdefault(name, deque()).extend([failure] * count)
 
     def revoke_sessions(self) -> None:

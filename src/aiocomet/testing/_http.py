@@ -31,7 +31,7 @@ from aiohttp import BodyPartReader, web
 from .._generated.methods import METHODS
 from .._methodspec import MethodSpec, ParamSpec
 from ._auth import Accounts, AuthError, Principal
-from ._faults import EmulatorFaults
+from ._faults import EmulatorFaults, MethodFailure
 from ._gojson import go_encode
 from ._handlers import Call, StatefulAPI
 from ._state import StateError
@@ -168,7 +168,10 @@ class ApiRoutes:
             if failure.delay > 0:
                 await asyncio.sleep(failure.delay)
             return error_response(
-                failure.status, f"Injected failure of {spec.name}", failure.headers
+                failure.status,
+                f"Injected failure of {spec.name}",
+                failure.headers,
+                http_status=200 if self._injected_in_body(failure) else 0,
             )
         try:
             form, auth_fields, upload = await self._read(request, spec)
@@ -193,6 +196,13 @@ class ApiRoutes:
         if spec.returns_bytes:
             return web.Response(body=body, content_type="application/octet-stream")
         return web.Response(body=body, content_type="application/json")
+
+    def _injected_in_body(self, failure: MethodFailure) -> bool:
+        """Whether an injected failure comes in a 200 body (see ``Faults.fail_method``)."""
+        if failure.in_body is not None:
+            return failure.in_body
+        application = 400 <= failure.status < 500 and failure.status not in (429, 449)
+        return application and self.error_mode == "body"
 
     def refusal(self, status: int, message: str) -> web.Response:
         """An application error, in the body of a 200 answer or as an HTTP status."""
