@@ -458,7 +458,7 @@ class JobResync:
         self._clock = clock
         self._seen: dict[str, int] = {}  # job GUID -> delivered events (_NEW | _COMPLETED)
         self._open: dict[str, int] = {}  # job GUID -> StartTime, NEW delivered, not COMPLETED
-        self.duplicates = 0
+        self.duplicates: int = 0
         self.since: int | None = None
         """Server time of the first event admitted: nothing older is replayed."""
 

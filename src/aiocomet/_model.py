@@ -16,7 +16,7 @@ replaces it with an empty value. Users never see the ``None``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar
 
 import msgspec
 
@@ -33,8 +33,11 @@ def hidden(value: object) -> str:
 
 
 if TYPE_CHECKING:
-    GoList: TypeAlias = list
-    GoMap: TypeAlias = dict
+    _T = TypeVar("_T")
+    _K = TypeVar("_K")
+    _V = TypeVar("_V")
+    GoList: TypeAlias = list[_T]
+    GoMap: TypeAlias = dict[_K, _V]
     GoBytes: TypeAlias = bytes
 else:
 

@@ -44,7 +44,7 @@ from .events import EventOptions, EventStream
 __all__ = ["CometClient"]
 
 T = TypeVar("T")
-log = logging.getLogger("aiocomet")
+_logger = logging.getLogger("aiocomet")
 
 DEFAULT_USER_AGENT = "aiocomet/0.1"
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
@@ -99,7 +99,7 @@ class CometClient(SessionOwner, GeneratedAPI):
         sleep: Sleep = default_sleep,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.credentials = Credentials(
+        self.credentials: Credentials = Credentials(
             username,
             password,
             session_key=session_key,
@@ -194,7 +194,7 @@ class CometClient(SessionOwner, GeneratedAPI):
             # A code computed at the very end of its window can arrive stale: one fresh try.
             if method.auth == "none" or not creds.has_totp or used_key:
                 raise
-            log.info("%s: TOTP code not accepted; retrying once with a fresh code", method.name)
+            _logger.info("%s: TOTP code not accepted; retrying once with a fresh code", method.name)
             return await self._send(method, params)
         except AuthenticationError:
             if not used_key or not self._may_log_in_again(method):

@@ -82,7 +82,7 @@ __all__ = [
     "resync_jobs",
 ]
 
-log = logging.getLogger("aiocomet.events")
+_logger = logging.getLogger("aiocomet.events")
 
 _TEXT: Final = WSMsgType.TEXT
 _BINARY: Final = WSMsgType.BINARY
@@ -151,13 +151,13 @@ class EventStream(AsyncClosing):
         if heartbeat is not None and heartbeat <= 0:
             raise ValueError("heartbeat must be positive (or None to disable pings)")
         self.client = client
-        self.server = client.base_url
-        self.url = client.base_url + STREAM_PATH
+        self.server: str = client.base_url
+        self.url: str = client.base_url + STREAM_PATH
         self.types: frozenset[int] | None = None if types is None else frozenset(types)
         self.on_gap = on_gap
         self.on_error = on_error
         self.reconnect = reconnect
-        self.backoff = backoff or DEFAULT_BACKOFF
+        self.backoff: Backoff = backoff or DEFAULT_BACKOFF
         self.max_attempts = max_attempts
         self.healthy_after = healthy_after
         self.heartbeat = heartbeat
@@ -172,7 +172,7 @@ class EventStream(AsyncClosing):
         self._clock = clock
         self._monotonic = monotonic
         self._decoder = EventDecoder(self.server, redact=client.credentials.redact)
-        self._log = ThrottledLog(log, monotonic)
+        self._log = ThrottledLog(_logger, monotonic)
         self._type_classes: frozenset[type] | None = None
         if self.types is not None:
             self._type_classes = frozenset(
@@ -450,7 +450,7 @@ class EventStream(AsyncClosing):
         async with self.client._state.login_lock:
             if creds.session_key != rejected_key:
                 return  # already replaced: the next attempt uses the new key
-            log.info("event stream %s: session key rejected; logging in again", self.server)
+            _logger.info("event stream %s: session key rejected; logging in again", self.server)
             try:
                 await self.client.login()
             except AuthenticationError:

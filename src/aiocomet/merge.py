@@ -59,7 +59,7 @@ class Pump:
             raise ValueError("queue_size must be positive")
         if overflow not in ("block", "drop_oldest"):
             raise ValueError(f"overflow must be 'block' or 'drop_oldest', not {overflow!r}")
-        self.streams = list(streams)
+        self.streams: list[EventStream] = list(streams)
         self.queue_size = queue_size
         self.overflow: Overflow = overflow
         self.on_source_error = on_source_error
@@ -240,7 +240,7 @@ class MergedEvents(AsyncClosing):
         overflow: Overflow = "block",
         on_source_error: OnSourceError | None = None,
     ) -> None:
-        self.streams = list(streams)
+        self.streams: list[EventStream] = list(streams)
         self._pump = Pump(
             self.streams, queue_size=queue_size, overflow=overflow, on_source_error=on_source_error
         )

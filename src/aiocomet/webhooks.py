@@ -46,7 +46,7 @@ __all__ = [
     "unregister_webhook",
 ]
 
-log = logging.getLogger("aiocomet.webhooks")
+_logger = logging.getLogger("aiocomet.webhooks")
 
 TRACING_HEADER: Final = "x-Comet-Tracing-Id"
 DEFAULT_SECRET_HEADER: Final = "X-Aiocomet-Webhook-Secret"
@@ -137,7 +137,7 @@ class WebhookReceiver(AsyncClosing):
             given = request.headers.get(self.secret_header, "").encode()
             if not hmac.compare_digest(given, self._secret):
                 self._unauthorized += 1
-                log.warning("webhook from %s: missing or wrong secret header", request.remote)
+                _logger.warning("webhook from %s: missing or wrong secret header", request.remote)
                 return web.Response(status=401, text="unauthorized")
         self._received += 1
         if self._closed:
@@ -148,7 +148,7 @@ class WebhookReceiver(AsyncClosing):
             event = self._decoder.decode(body)
         except EventDecodeError as exc:
             self._decode_errors += 1
-            log.warning("%s (tracing id %s)", exc, tracing_id)
+            _logger.warning("%s (tracing id %s)", exc, tracing_id)
             if self.on_error is not None:
                 result = self.on_error(exc)
                 if inspect.isawaitable(result):
@@ -280,7 +280,7 @@ async def register_webhook(
         custom[secret_header] = secret
     option.CustomHeaders = custom
     await client.admin_meta_webhook_options_set(options)
-    log.info("webhook %r registered for %s", name, url)
+    _logger.info("webhook %r registered for %s", name, url)
 
 
 async def unregister_webhook(client: CometClient, name: str) -> bool:
@@ -290,5 +290,5 @@ async def unregister_webhook(client: CometClient, name: str) -> bool:
         return False
     del options[name]
     await client.admin_meta_webhook_options_set(options)
-    log.info("webhook %r unregistered", name)
+    _logger.info("webhook %r unregistered", name)
     return True

@@ -39,7 +39,7 @@ class AuthError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
-        self.headers = dict(headers or {})
+        self.headers: dict[str, str] = dict(headers or {})
         self.username = username
         self.kind = kind
         self.expired = expired

@@ -94,8 +94,8 @@ class ServerState:
         self.jobs: OrderedDict[str, BackupJobDetail] = OrderedDict()
         self.config: dict[str, Any] = defaults(ServerConfigOptions)
         self.resources: dict[str, bytes] = {}
-        self.start_time = 0
-        self.start_hash = ""
+        self.start_time: int = 0
+        self.start_hash: str = ""
         self.restarted()
 
     def now(self) -> int:

@@ -76,12 +76,12 @@ class Connection:
         self.ws = ws
         self.transport = transport
         self.pending: list[bytes] = []
-        self.pending_events = 0
+        self.pending_events: int = 0
         self.countdowns: list[Countdown] = []
-        self.stalled = False
-        self.writable = asyncio.Event()
+        self.stalled: bool = False
+        self.writable: asyncio.Event = asyncio.Event()
         self.writable.set()
-        self.idle = asyncio.Event()
+        self.idle: asyncio.Event = asyncio.Event()
         self._done = False
         self._plan: Action | None = None
         self._wake = asyncio.Event()
@@ -244,7 +244,7 @@ class StreamHub:
         self.repeat_drop: Action | None = None
         self.repeat_drop_after = 0
         self.slow_consumers_dropped = 0
-        self.stopping = False
+        self.stopping: bool = False
 
     # -- subscribers -----------------------------------------------------------------------
 

@@ -85,18 +85,18 @@ class CometEmulator:
             raise ValueError("download_size must be at least 1 byte")
         admins = dict(admins) if admins is not None else {"admin": "admin"}
         self.host = host
-        self.port = port
-        self.admin_username = next(iter(admins), "")
-        self.admin_password = admins.get(self.admin_username, "")
+        self.port: int = port
+        self.admin_username: str = next(iter(admins), "")
+        self.admin_password: str = admins.get(self.admin_username, "")
         self._clock = clock
-        self.accounts = Accounts(
+        self.accounts: Accounts = Accounts(
             admins,
             admin_totp_secrets or {},
             session_ttl=session_ttl,
             clock=clock,
             user_totp_secrets=user_totp_secrets,
         )
-        self.state = ServerState(clock=clock, max_jobs=max_jobs)
+        self.state: ServerState = ServerState(clock=clock, max_jobs=max_jobs)
         if seed:
             seed_server(self.state, self.accounts)
         for name, password in (users or {}).items():
@@ -110,16 +110,16 @@ class CometEmulator:
             on_auth_failed=self._stream_auth_failed,
             next_fault=lambda: self.faults.next_handshake(),
         )
-        self.faults = EmulatorFaults(self._hub, self.accounts, self._restart)
-        self.webhooks = WebhookDispatcher(
+        self.faults: EmulatorFaults = EmulatorFaults(self._hub, self.accounts, self._restart)
+        self.webhooks: WebhookDispatcher = WebhookDispatcher(
             hello=self._hello_payload, retries=webhook_retries, retry_delay=webhook_retry_delay
         )
-        self.api = StatefulAPI(
+        self.api: StatefulAPI = StatefulAPI(
             self.state, self.accounts, self.publish, self._webhooks_changed, download_size
         )
         self._routes = ApiRoutes(self.accounts, self.api, self.faults, error_mode)
         self._simulator = JobSimulator(self.state, self._emit, self._hub_writable)
-        self.events_published = 0
+        self.events_published: int = 0
         self._runner: web.AppRunner | None = None
         self._server: asyncio.Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
