@@ -136,7 +136,8 @@ async def test_read_only_timeout_is_retried_then_raised() -> None:
             with pytest.raises(TimeoutError) as info:
                 await c.admin_list_users()
             hold.set()
-    assert len(server.seen) == 2 and not info.value.outcome_unknown
+    assert len(sleeps) == 1 and not info.value.outcome_unknown  # two attempts, one pause
+    assert len(server.seen) <= 2  # an attempt may time out before its request arrives
 
 
 async def test_connection_refused_is_transport_error() -> None:
