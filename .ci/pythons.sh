@@ -44,7 +44,9 @@ _install_from_apt() {
     local ver=$1
     command -v apt-get >/dev/null || return 1
     _apt_update
-    apt-cache policy "python$ver" 2>/dev/null | grep -q 'Candidate: [0-9]' || return 1
+    local policy
+    policy=$(apt-cache policy "python$ver" 2>/dev/null || true)
+    grep -q 'Candidate: [0-9]' <<< "$policy" || return 1
     echo "installing python$ver from Debian's packages" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "python$ver" "python$ver-venv" >&2
 }
@@ -52,39 +54,46 @@ _install_from_apt() {
 # Debian's source package from a newer suite of the same mirror, built with Debian 12's
 # compiler and libraries (only the upstream tarball is used, not Debian's packaging).
 _build_from_debian_source() {
-    local ver=$1 mirror keyring aptdir src
+    local ver=$1 mirror keyring aptdir src suite
     command -v apt-get >/dev/null || return 1
     mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
     [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" && $2 !~ /^\[/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
     [ -n "$mirror" ] || return 1
     keyring=/usr/share/keyrings/debian-archive-keyring.gpg
     aptdir=$(mktemp -d)
-    mkdir -p "$aptdir/lists/partial" "$aptdir/src"
+    chmod 755 "$aptdir"  # apt downloads as its own user
+    mkdir -p "$aptdir/lists/partial" "$aptdir/cache/archives/partial" "$aptdir/src"
     for suite in trixie sid; do
         echo "deb-src [signed-by=$keyring] $mirror $suite main"
     done > "$aptdir/sources.list"
     local opts=(-o "Dir::Etc::sourcelist=$aptdir/sources.list" -o "Dir::Etc::sourceparts=-"
-                -o "Dir::State::Lists=$aptdir/lists")
+                -o "Dir::State::Lists=$aptdir/lists" -o "Dir::Cache=$aptdir/cache")
     apt-get "${opts[@]}" update -qq >&2 || { rm -rf "$aptdir"; return 1; }
-    if ! apt-cache "${opts[@]}" showsrc "python$ver" 2>/dev/null | grep -q '^Package:'; then
+    local found
+    found=$(apt-cache "${opts[@]}" showsrc "python$ver" 2>/dev/null || true)
+    if ! grep -q '^Package:' <<< "$found"; then
         echo "no Debian suite on this mirror has the source of python$ver" >&2
         rm -rf "$aptdir"
         return 1
     fi
     echo "building python$ver from Debian's source package (a few minutes, once)" >&2
     _apt_update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq build-essential libssl-dev \
-        zlib1g-dev libffi-dev libbz2-dev liblzma-dev libsqlite3-dev uuid-dev xz-utils >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-upgrade build-essential \
+        libssl-dev zlib1g-dev libffi-dev libbz2-dev liblzma-dev libsqlite3-dev uuid-dev \
+        xz-utils >&2
+    # (set -e does not hold in a subshell whose status is tested: every step says || exit)
     (
-        set -e
-        cd "$aptdir/src"
-        apt-get "${opts[@]}" source --download-only "python$ver" >&2
-        tar xJf python"$ver"_*.orig.tar.xz
+        cd "$aptdir/src" || exit 1
+        for suite in trixie sid; do
+            apt-get "${opts[@]}" source --download-only "python$ver/$suite" >&2 && break
+            rm -f ./*
+        done
+        tar xJf python"$ver"_*.orig.tar.xz || exit 1
         src=$(find . -maxdepth 1 -type d -name 'Python-*' | head -n 1)
-        cd "$src"
-        ./configure --prefix="$CI_PREFIX/python$ver" >"$aptdir/configure.log" 2>&1
-        make -j"$(nproc)" >"$aptdir/make.log" 2>&1
-        make altinstall >"$aptdir/install.log" 2>&1
+        cd "$src" || exit 1
+        ./configure --prefix="$CI_PREFIX/python$ver" >"$aptdir/configure.log" 2>&1 || exit 1
+        make -j"$(nproc)" >"$aptdir/make.log" 2>&1 || exit 1
+        make altinstall >"$aptdir/install.log" 2>&1 || exit 1
     ) || { tail -n 30 "$aptdir"/*.log >&2 2>/dev/null; rm -rf "$aptdir"; return 1; }
     rm -rf "$aptdir"
 }
