@@ -88,6 +88,9 @@ async def test_webhook_gets_hello_then_events_with_headers(
         assert (await receiver.next())[1]["Type"] == c.SEVT_DEVICE_NEW
         assert emu.webhooks.delivered == 3
         receiver.hold.set()
+        receiver.hold = None
+        emu.publish(c.SEVT_DEVICE_NEW, {"n": 5})  # its arrival: the fourth was answered
+        assert (await receiver.next())[1]["Data"] == {"n": 5}
 
 
 async def test_webhook_whitelist(receiver: Receiver, http: aiohttp.ClientSession) -> None:
