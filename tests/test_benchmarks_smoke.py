@@ -89,7 +89,9 @@ async def test_memory_figure() -> None:
 
 async def test_download_figure() -> None:
     measured = await download_memory.measure_download_rss_mb(2)
-    assert measured["download_rss_growth_mb"] >= 0
+    # the kernel syncs its per-thread RSS counters lazily, so the peak (VmHWM) can trail the
+    # RSS read before the download by a few KiB on a busy machine: growth about 0, not below
+    assert measured["download_rss_growth_mb"] > -1
     check(await download_memory.download_figure(size_mb=2, rounds=1), allow_zero=True)
 
 

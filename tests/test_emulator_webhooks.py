@@ -20,18 +20,26 @@ from ._emulator_helpers import RECV_TIMEOUT, ok
 
 @dataclass
 class Receiver:
-    """Collects webhook POSTs; answers the statuses in ``script`` first, then 200."""
+    """Collects webhook POSTs; answers the statuses in ``script`` first, then 200.
+
+    While ``hold`` is set to an unset event, answers wait for it: the emulator's
+    counters for a POST move only once its answer is read, so a test reads them
+    while the next POST is held (the worker sends one POST at a time).
+    """
 
     url: str = ""
     script: list[int] = field(default_factory=list)
     got: asyncio.Queue[tuple[dict[str, str], dict[str, Any], int]] = field(
         default_factory=asyncio.Queue
     )
+    hold: asyncio.Event | None = None
 
     async def handle(self, request: web.Request) -> web.Response:
         status = self.script.pop(0) if self.script else 200
         body = json.loads(await request.read())
         self.got.put_nowait((dict(request.headers), body, status))
+        if self.hold is not None:
+            await self.hold.wait()
         return web.Response(status=status, text="ok")
 
     async def next(self) -> tuple[dict[str, str], dict[str, Any], int]:
@@ -74,7 +82,15 @@ async def test_webhook_gets_hello_then_events_with_headers(
         headers2, new, _ = await receiver.next()
         assert (new["Type"], new["ResourceID"]) == (c.SEVT_ACCOUNT_NEW, "bob")
         assert headers2["x-Comet-Tracing-Id"] != headers["x-Comet-Tracing-Id"]
+        # The count moves after the answer is read: look while a fourth POST is held.
+        receiver.hold = asyncio.Event()
+        emu.publish(c.SEVT_DEVICE_NEW, {"n": 4})
+        assert (await receiver.next())[1]["Type"] == c.SEVT_DEVICE_NEW
         assert emu.webhooks.delivered == 3
+        receiver.hold.set()
+        receiver.hold = None
+        emu.publish(c.SEVT_DEVICE_NEW, {"n": 5})  # its arrival: the fourth was answered
+        assert (await receiver.next())[1]["Data"] == {"n": 5}
 
 
 async def test_webhook_whitelist(receiver: Receiver, http: aiohttp.ClientSession) -> None:

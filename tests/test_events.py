@@ -298,15 +298,17 @@ async def test_inbound_data_is_not_a_false_dead_verdict() -> None:
         WsServer(password=PASSWORD, autoping=False) as server,
         CometClient(server.url, "admin", PASSWORD) as c,
     ):
-        col = Collector(stream_of(c, heartbeat=0.2))
+        # heartbeat 0.5: a false verdict would need no data for 0.75 s (ping, then pong due
+        # within 0.25 s), so a loaded machine's pauses do not fake one
+        col = Collector(stream_of(c, heartbeat=0.5))
         await server.wait_connected()
-        for i in range(16):  # 16 x 50 ms: four heartbeat periods of inbound data only
+        for i in range(40):  # 40 x 50 ms: four heartbeat periods of inbound data only
             await server.send(event(SEVT_JOB_NEW, resource_id=str(i)))
             await asyncio.sleep(0.05)
-        await col.count(17)
+        await col.count(41)
         assert col.stream.stats.reconnects == 0
         # silence now: the unanswered ping does end it (the pongs really are missing)
-        await server.wait_connected(2, timeout=3.0)
+        await server.wait_connected(2, timeout=10.0)
         await col.close()
 
 

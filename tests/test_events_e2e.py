@@ -25,6 +25,7 @@ from aiocomet.testing import CometEmulator
 from ._ws_server import Collector, SleepLog
 
 FAST = Backoff(initial=0.001, cap=0.004, floor=0.0)
+JOBS_PER_RUN = 500
 FIREHOSE = SEVT_ACCOUNT_SESSION_START  # a type with untyped Data: cheap to make and decode
 
 
@@ -115,27 +116,24 @@ async def test_50_drops_with_job_resync_every_job_new_and_completed_exactly_once
         )
         col = Collector(stream)
         await emu.wait_for_subscribers(1)
-        sim = emu.simulate_jobs(25_000, rate=10_000)  # paced: unpaced, it races while we are away
-        drops = 0
-        while drops < 50 and not sim.done():
+        # One run of jobs per drop, started while connected: the drop comes after 20-600 of
+        # its 1,000 events, the rest of the run goes on while the stream reconnects and
+        # resyncs. Each cycle waits for its gap and its run, so nothing races the clock.
+        for _ in range(50):
             gap_seen.clear()
             await emu.wait_for_subscribers(1)
             emu.faults.drop_after(rng.randint(20, 600), how=rng.choice(["close", "abort", "reset"]))
-            waiting = asyncio.ensure_future(gap_seen.wait())
-            await asyncio.wait({waiting, sim}, return_when=asyncio.FIRST_COMPLETED)
-            if waiting.done():
-                drops += 1
-            else:
-                waiting.cancel()
-        await sim
-        await col.wait(lambda: len(col.events) >= 50_000, timeout=60)
+            sim = emu.simulate_jobs(JOBS_PER_RUN, rate=10_000)  # paced, so it spans the reconnect
+            await asyncio.gather(sim, gap_seen.wait())
+        total = 50 * JOBS_PER_RUN
+        await col.wait(lambda: len(col.events) >= 2 * total, timeout=60)
         history = await client.admin_get_jobs_for_date_range(0, 2**40)
         counts = Counter((e.job.GUID if e.job else "?", e.Type) for e in col.events)
-        assert drops == 50 and len(gaps) == 50
-        assert len(history) == 25_000
+        assert len(gaps) == 50
+        assert len(history) == total
         assert set(counts.values()) == {1}
         assert {guid for guid, _ in counts} == {j.GUID for j in history}
-        assert len(col.events) == 50_000
+        assert len(col.events) == 2 * total
         stats = stream.stats
         assert stats.replayed > 0 and stats.gaps == 50
         await col.close()

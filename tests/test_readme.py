@@ -38,7 +38,7 @@ BLOCKS = re.findall(r"^```(\w+)\n(.*?)^```", README, flags=re.S | re.M)
 PYTHON = [code for lang, code in BLOCKS if lang == "python"]
 SHELL = [line for lang, code in BLOCKS if lang == "bash" for line in code.strip().splitlines()]
 RUN_BY_CI = {  # README line -> what .ci/run contains that runs it
-    "pip install -e .": "pip install -q -e",
+    "pip install -e .": "pip install -q -e",  # until the README installs from PyPI
     "bash .ci/run": "",
     "python scripts/generate.py --check": "python scripts/generate.py --check",
     "python scripts/generate.py": "python scripts/generate.py --check",

@@ -180,15 +180,14 @@ async def test_pool_of_10_and_50_read_only_calls_against_a_stalled_server_time_o
         async with CometClient(
             server.url, "admin", "pw", max_connections=10, timeout=0.3, sleep=sleeps
         ) as c:
-            started = time.monotonic()
-            results = await asyncio.gather(
-                *(c.admin_list_users() for _ in range(50)), return_exceptions=True
-            )
-            elapsed = time.monotonic() - started
+            async with asyncio.timeout(60):  # a bound, not a pace: the server never answers
+                results = await asyncio.gather(
+                    *(c.admin_list_users() for _ in range(50)), return_exceptions=True
+                )
             hold.set()
             assert all(isinstance(r, TimeoutError) for r in results), results
             assert not any(r.outcome_unknown for r in results)  # type: ignore[union-attr]
-            assert elapsed < 4 * 0.3 + 1.0  # four attempts each, then the error: no hang
+            assert len(sleeps) == 50 * 3  # four attempts each, then the error: no hang
             connector = c.session.connector
             assert connector is not None
             assert len(connector._acquired) == 0  # type: ignore[attr-defined]
@@ -198,17 +197,19 @@ async def test_a_mutation_timing_out_while_waiting_for_a_pooled_connection_was_n
     hold = asyncio.Event()
     async with FakeComet() as server:
         server.always(DELETE, Reply(body={"Status": 200}, hold=hold))
-        async with CometClient(server.url, "admin", "pw", max_connections=1, timeout=0.3) as c:
+        async with CometClient(server.url, "admin", "pw", max_connections=1, timeout=60) as c:
             first = asyncio.ensure_future(c.admin_delete_user("alice"))  # takes the one connection
             await server.wait_seen(1)
-            with pytest.raises(TimeoutError) as queued:
+            with pytest.raises(TimeoutError) as queued:  # the one connection is held till then
                 await c.with_options(timeout=0.05).admin_delete_user("bob")
-            with pytest.raises(TimeoutError) as holding:
-                await first
             hold.set()
+            await first
+            server.always(DELETE, Reply(body={"Status": 200}, hold=asyncio.Event()))
+            with pytest.raises(TimeoutError) as holding:
+                await c.with_options(timeout=0.3).admin_delete_user("carol")
     assert not queued.value.outcome_unknown and "may or may not" not in str(queued.value)
     assert holding.value.outcome_unknown  # it was sent: the server may have applied it
-    assert [r.form.get("TargetUser") for r in server.seen] == ["alice"]
+    assert [r.form.get("TargetUser") for r in server.seen] == ["alice", "carol"]
 
 
 # -- 22. response size cap -------------------------------------------------------------------------
@@ -290,10 +291,10 @@ async def test_account_client_does_not_follow_redirects_with_its_token(status: i
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_json_body_is_rejected_in_under_100_ms(name: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes on the machine do not count
     with pytest.raises(ResponseDecodeError):
         models.decode(HOSTILE[name], models.BackupJobDetail)
-    assert time.perf_counter() - started < 0.1
+    assert time.process_time() - started < 0.1
 
 
 BAD_UTF8 = b'[{"GUID": "j\xff\xfe", "StartTime": 1}]'

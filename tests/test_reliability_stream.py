@@ -748,10 +748,10 @@ HOSTILE = {
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_frame_is_rejected_in_under_100_ms(name: str) -> None:
     decoder = EventDecoder("s")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes on the machine do not count
     with pytest.raises(EventDecodeError):
         decoder.decode(HOSTILE[name])
-    assert time.perf_counter() - started < 0.1
+    assert time.process_time() - started < 0.1
 
 
 async def test_hostile_frames_leave_the_stream_running(
