@@ -1,18 +1,17 @@
 """Every code block in README.md runs.
 
-Python blocks run against the emulator started exactly as the README's "The
-emulator" section starts it (``python -m aiocomet.testing --port 8060 ...``,
-seed data by default; only the port is swapped for a free one), and each
-block that runs something must print something. ``aiocomet ...`` and
-emulator/curl shell lines run against it too. Install, test and benchmark
-commands are the ones ``.ci/run`` itself executes, which this test checks.
+Python blocks run against the emulator started exactly as the README's Quick
+start starts it (``aiocomet emulator --port 8060 ...``, seed data by default;
+only the port is swapped for a free one), and each block that runs something
+must print something. A block that defines tests is run by pytest with the
+configuration the README gives. ``aiocomet ...`` shell lines run against the
+emulator too. Install and CI commands are ones that ``.ci/run`` or
+``scripts/check_dist.sh`` execute, which this test checks.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import inspect
 import os
 import re
 import shlex
@@ -20,7 +19,7 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,26 +27,28 @@ from typing import Any
 import pytest
 
 from aiocomet.cli import main as cli_main
-from aiocomet.testing import CometEmulator
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
 CI_RUN = (ROOT / ".ci" / "run").read_text()
+CHECK_DIST = (ROOT / "scripts" / "check_dist.sh").read_text()
 README_URL = "http://127.0.0.1:8060"
 BLOCKS = re.findall(r"^```(\w+)\n(.*?)^```", README, flags=re.S | re.M)
 PYTHON = [code for lang, code in BLOCKS if lang == "python"]
 SHELL = [line for lang, code in BLOCKS if lang == "bash" for line in code.strip().splitlines()]
-RUN_BY_CI = {  # README line -> what .ci/run contains that runs it
-    "pip install -e .": "pip install -q -e",  # until the README installs from PyPI
-    "bash .ci/run": "",
-    "python scripts/generate.py --check": "python scripts/generate.py --check",
-    "python scripts/generate.py": "python scripts/generate.py --check",
-    "python -m pytest -q": "python -m pytest -q",
-    "python -m benchmarks --quick": "python -m benchmarks --quick",
+TOML = [code for lang, code in BLOCKS if lang == "toml"]
+RUN_BY_CI = {  # README line -> (the CI script that runs it, what that script contains)
+    "pip install aiocomet": (CHECK_DIST, 'pip install -q "$wheel'),
+    "pip install 'aiocomet[testing]'": (CHECK_DIST, 'pip install -q "$wheel[testing]"'),
+    "bash .ci/run": (CI_RUN, ""),
 }
-
-
-EMULATOR_LINE = next(line for line in SHELL if line.startswith("python -m aiocomet.testing"))
+# The configuration the testing guide gives, which check_dist.sh uses for the plugin.
+PYTEST_CONFIG = """[tool.pytest.ini_options]
+asyncio_mode = "auto"
+asyncio_default_fixture_loop_scope = "function"
+"""
+EMULATOR_PREFIXES = ("aiocomet emulator", "python -m aiocomet.testing")
+EMULATOR_LINE = next(line for line in SHELL if line.startswith(EMULATOR_PREFIXES))
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,29 @@ def emu() -> Iterator[RunningServer]:
 
 
 def test_readme_has_the_expected_blocks() -> None:
-    assert len(PYTHON) >= 8
-    first_two = [code for lang, code in BLOCKS if lang == "bash"][:2]
-    assert "aiocomet demo" in first_two[0] and first_two[1].strip() == "bash .ci/run"
+    assert len(PYTHON) >= 2
+    bash = [code.strip() for lang, code in BLOCKS if lang == "bash"]
+    # CI runs the first bash block (the demo from PyPI) in a scratch copy
+    assert bash[0].startswith("python3 -m venv") and bash[0].endswith("aiocomet demo")
+    assert "'aiocomet[demo]'" in bash[0]
+    assert "bash .ci/run" in bash
+    assert any(re.search(r"^(async )?def test_", code, flags=re.M) for code in PYTHON)
+
+
+def test_the_pytest_configuration_is_the_testing_guides() -> None:
+    assert TOML == [PYTEST_CONFIG]
+    assert PYTEST_CONFIG in (ROOT / "docs" / "guides" / "testing.md").read_text()
+    assert PYTEST_CONFIG.replace("\n", "\\n") in CHECK_DIST
+
+
+def test_the_readme_works_from_pypi() -> None:
+    """The long description has no relative link and no editable install."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from check_long_description import problems
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    assert problems(README) == []
 
 
 @pytest.mark.parametrize("index", range(len(PYTHON)))
@@ -74,29 +95,31 @@ def test_python_block_runs_and_prints(
     index: int, emu: RunningServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = PYTHON[index].replace(README_URL, emu.url)
+    if re.search(r"^(async )?def test_", code, flags=re.M):
+        # a block of tests runs as a reader runs it: pytest, the README's configuration
+        (tmp_path / "pyproject.toml").write_text(TOML[0])
+        (tmp_path / "test_readme_example.py").write_text(code)
+        argv = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        argv.append("test_readme_example.py")
+        proc = subprocess.run(
+            argv, cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
+        )
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert re.search(r"\b[1-9]\d* passed\b", proc.stdout), proc.stdout
+        # the README's configuration silences pytest-asyncio's loop-scope warning
+        assert "loop scope" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+        return
     namespace: dict[str, Any] = {"__name__": f"readme_block_{index}"}
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
         exec(compile(code, f"README.md python block {index}", "exec"), namespace)
-        for name, value in list(namespace.items()):
-            if name.startswith("test_") and inspect.iscoroutinefunction(value):
-                asyncio.run(_run_test(value))
     finally:
         os.chdir(cwd)
     out = capsys.readouterr().out
-    if "asyncio.run(" in code:  # a block that runs something shows a real result
-        assert out.strip(), f"README python block {index} printed nothing"
-        assert "[]" not in out.split() and "{}" not in out.split(), out
-
-
-async def _run_test(test: Callable[..., Awaitable[None]]) -> None:
-    """A README test function, given the plugin's fixture (a fresh, empty emulator)."""
-    if not inspect.signature(test).parameters:
-        await test()
-        return
-    async with CometEmulator() as fresh:
-        await test(comet_emulator=fresh)
+    assert "asyncio.run(" in code, "every README python block runs something"
+    assert out.strip(), f"README python block {index} printed nothing"
+    assert "[]" not in out.split() and "{}" not in out.split(), out
 
 
 def _free_port() -> int:
@@ -136,7 +159,8 @@ def test_shell_line_runs(
 ) -> None:
     command = line.split("#")[0].strip()
     if command in RUN_BY_CI:
-        assert RUN_BY_CI[command] in CI_RUN, line
+        script, needle = RUN_BY_CI[command]
+        assert needle in script, line
         return
     if line.startswith("python3 -m venv"):  # the README's first command
         assert "README first command" in CI_RUN and "aiocomet demo" in line
