@@ -3,6 +3,7 @@
 from . import constants, models
 from ._backoff import Backoff
 from ._transport import RetryPolicy
+from ._version import __version__
 from .account import CometAccountClient
 from .auth import Credentials
 from .client import CometClient
@@ -36,8 +37,6 @@ from .events import (
 from .merge import MergedEvents, merge_events
 from .policies import PolicyNotFoundError, create_policy
 from .webhooks import WebhookReceiver, register_webhook, unregister_webhook
-
-__version__ = "0.1.0"
 
 __all__ = [
     "AccessDeniedError",

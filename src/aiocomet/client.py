@@ -30,6 +30,7 @@ from ._params import encode_params
 from ._session import DEFAULT_TIMEOUT, SessionOwner
 from ._session_renewal import SessionRenewal
 from ._transport import Body, RetryPolicy, form_body
+from ._version import __version__
 from .auth import AccountType, Credentials, redacted_preview
 from .errors import (
     AccessDeniedError,
@@ -46,7 +47,7 @@ __all__ = ["CometClient"]
 T = TypeVar("T")
 _logger = logging.getLogger("aiocomet")
 
-DEFAULT_USER_AGENT = "aiocomet/0.1"
+DEFAULT_USER_AGENT = f"aiocomet/{__version__}"
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 
