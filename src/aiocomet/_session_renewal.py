@@ -39,7 +39,7 @@ class SessionRenewal:
         *,
         trust_seconds: float = TRUST_SECONDS,
     ) -> None:
-        self._lock = lock  # also taken by the event stream's own login
+        self._lock = lock  # the client's login lock: one login at a time per session
         self._clock = clock
         self.trust_seconds = trust_seconds
         self._finished = 0  # logins finished so far

@@ -188,7 +188,7 @@ class CometClient(SessionOwner, GeneratedAPI):
         self._check_account(method)
         creds = self.credentials
         used_key = creds.session_key
-        ticket = self._renewal.ticket()
+        ticket = self.session_ticket()
         try:
             return await self._send(method, params)
         except MFARequiredError:
@@ -206,10 +206,24 @@ class CometClient(SessionOwner, GeneratedAPI):
                 raise
             if not await self._renewal.key_rejected(used_key, self._probe_session_key):
                 raise
-        await self._renewal.renew(
-            used_key, ticket, lambda: self.credentials.session_key, self.login
-        )
+        await self.replace_session_key(used_key, ticket)
         return await self._send(method, params)
+
+    def session_ticket(self) -> int:
+        """Taken before a request the server may refuse; pass it to :meth:`replace_session_key`."""
+        return self._renewal.ticket()
+
+    async def replace_session_key(self, rejected_key: str, ticket: int) -> None:
+        """Log in again after ``rejected_key`` was refused: one login for every caller.
+
+        Calls and event streams that saw the same key refused share one login;
+        each raises a copy of its failure when it fails, and returns at once
+        when the key was already replaced. ``ticket`` comes from
+        :meth:`session_ticket`, taken before the refused request was sent.
+        """
+        await self._renewal.renew(
+            rejected_key, ticket, lambda: self.credentials.session_key, self.login
+        )
 
     def _may_log_in_again(self, method: MethodSpec[Any]) -> bool:
         return method.auth != "none" and self.credentials.has_password

@@ -293,13 +293,14 @@ class EventStream(AsyncClosing):
             self._connects += 1
             attempts += 1
             used_key = self.client.credentials.session_key
+            ticket = self.client.session_ticket()
             try:
                 sock = await self._connect()
             except AuthenticationError:
                 if relogged or not used_key or not self.client.credentials.has_password:
                     raise
                 relogged = True
-                await self._relogin(used_key)
+                await self._relogin(used_key, ticket)
                 continue
             except (ClientClosedError, CredentialsError, RedirectRefusedError):
                 raise
@@ -435,31 +436,22 @@ class EventStream(AsyncClosing):
         assert sock is not None and sock.ws is ws
         return sock
 
-    async def _relogin(self, rejected_key: str) -> None:
-        """After ``403 Unauth`` with a session key: log in with the password, once.
+    async def _relogin(self, rejected_key: str, ticket: int) -> None:
+        """After ``403 Unauth`` with a session key: the client's one shared login.
 
-        One login for the client: under its login lock, and not at all when
-        another stream or call replaced the rejected key meanwhile (the key is
-        kept until the login ends, so concurrent attempts are refused and
-        wait here rather than switching to the password). If the login fails
-        for a transient reason, the next attempt authenticates the stream
-        with the password directly.
+        The stream joins the login of any call or stream that saw the same key
+        refused (:meth:`CometClient.replace_session_key`). A login refused
+        ends the stream; if it fails for a transient reason, the next attempt
+        authenticates the stream with the password directly.
         """
-        creds = self.client.credentials
-        failed: CometError | None = None
-        async with self.client._state.login_lock:
-            if creds.session_key != rejected_key:
-                return  # already replaced: the next attempt uses the new key
-            _logger.info("event stream %s: session key rejected; logging in again", self.server)
-            try:
-                await self.client.login()
-            except AuthenticationError:
-                raise
-            except CometError as exc:
-                creds.session_key = None  # the password, directly, from now on
-                failed = exc
-        if failed is not None:
-            await self._report(failed)
+        _logger.info("event stream %s: session key rejected; logging in again", self.server)
+        try:
+            await self.client.replace_session_key(rejected_key, ticket)
+        except AuthenticationError:
+            raise
+        except CometError as exc:
+            self.client.credentials.session_key = None  # the password, directly, from now on
+            await self._report(exc)
 
     async def _ended(
         self, sock: EventSocket, msg: WSMessageNoDecodeText | None, error: BaseException | None
