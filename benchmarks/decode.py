@@ -21,7 +21,7 @@ from typing import Any
 
 import msgspec
 
-from aiocomet._event_protocol import EventDecoder
+from aiocomet._event_model import EventDecoder
 
 from ._events import BareJobEvent, CeilingJobEvent, job_events, mean_size
 from ._harness import Figure, Stat, Target, interleaved, ratios, stats

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from aiocomet import CometClient
-from aiocomet._event_protocol import EventDecoder
+from aiocomet._event_model import EventDecoder
 
 from . import _process
 from ._events import POOL, job_events, mean_size

@@ -35,7 +35,7 @@ import msgspec
 import websockets
 
 from aiocomet import CometClient
-from aiocomet._event_protocol import EventDecoder
+from aiocomet._event_model import EventDecoder
 
 from ._events import BareJobEvent
 from ._firehose import Firehose

@@ -6,7 +6,7 @@ import msgspec
 import pytest
 
 from aiocomet._compact import MAX_SHARED_CHARS, StringSharer
-from aiocomet._event_protocol import EventDecoder, make_event
+from aiocomet._event_model import EventDecoder, make_event
 from aiocomet.constants import SEVT_ACCOUNT_LOGIN, SEVT_JOB_COMPLETED, SEVT_JOB_NEW
 
 

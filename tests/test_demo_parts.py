@@ -12,7 +12,7 @@ from rich.console import Console
 
 from aiocomet import constants as c
 from aiocomet import models as m
-from aiocomet._event_protocol import make_event
+from aiocomet._event_model import make_event
 from aiocomet.cli._demo import FaultKeys, PlainOutput
 from aiocomet.cli._demo_board import Board, duration, sparkline
 from aiocomet.cli._demo_screen import KEYS, NO_KEYS, render

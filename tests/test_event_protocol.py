@@ -13,20 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aiocomet import AuthenticationError, CometError, Credentials, ProtocolError, models
-from aiocomet._event_protocol import (
-    EVENT_CLASSES,
-    Event,
-    EventDecodeError,
-    EventDecoder,
-    HandshakeError,
-    UntypedEvent,
-    check_auth_reply,
-    handshake_frames,
-    make_event,
-)
+from aiocomet._event_model import EVENT_CLASSES, Event, EventDecoder, UntypedEvent, make_event
+from aiocomet._event_protocol import check_auth_reply, handshake_frames
 from aiocomet._generated.constants import EVENT_TYPE_NAMES
 from aiocomet._generated.events import EVENT_DATA_TYPES
 from aiocomet.constants import SEVT_ACCOUNT_LOGIN, SEVT_JOB_NEW, SEVT_META_HELLO
+from aiocomet.errors import EventDecodeError, HandshakeError
 
 SECRET_TOTP = pyotp.random_base32()
 
@@ -270,7 +262,8 @@ class _Jobs:
 
 
 async def test_resync_never_replays_what_happened_before_the_stream_began() -> None:
-    from aiocomet._event_protocol import Gap, JobResync, make_event
+    from aiocomet._event_model import make_event
+    from aiocomet._event_protocol import Gap, JobResync
 
     now = 1_800_000_000
     resync = JobResync(clock=lambda: float(now))

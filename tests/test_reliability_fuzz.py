@@ -34,11 +34,12 @@ from aiocomet import (
     ResponseDecodeError,
     models,
 )
-from aiocomet._event_protocol import EventDecodeError, EventDecoder, HandshakeError
+from aiocomet._event_model import EventDecoder
 from aiocomet._event_protocol import check_auth_reply as check_reply
 from aiocomet._generated.constants import EVENT_TYPE_NAMES
 from aiocomet._generated.methods import METHODS
 from aiocomet._params import encode_params
+from aiocomet.errors import EventDecodeError, HandshakeError
 
 STRUCTS = sorted(models.STRUCTS.items())
 

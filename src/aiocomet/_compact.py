@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ._event_protocol import Event
+from ._event_model import Event
 from ._generated.models import BackupJobDetail
 
 __all__ = ["MAX_SHARED_CHARS", "SHARE_AFTER", "StringSharer"]

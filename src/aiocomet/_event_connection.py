@@ -16,21 +16,17 @@ from typing import Final, Literal
 import aiohttp
 from aiohttp import WSMsgType
 
-from ._event_protocol import HandshakeError, check_auth_reply, handshake_frames
+from ._event_protocol import check_auth_reply, handshake_frames
 from ._event_socket import close_within, transport_of
 from ._failures import FAILURES, comet_error
 from .auth import Credentials
-from .errors import CometError, TransportError
+from .errors import CometError, HandshakeError, RedirectRefusedError, TransportError
 
 WebSocket = aiohttp.ClientWebSocketResponse[Literal[False]]
 
 _TEXT: Final = WSMsgType.TEXT
 _BINARY: Final = WSMsgType.BINARY
 _PING_PONG: Final = (WSMsgType.PING, WSMsgType.PONG)
-
-
-class RedirectRefusedError(TransportError):
-    """The websocket upgrade was redirected; the stream does not follow (final, not retried)."""
 
 
 def refuse_redirect(ws: WebSocket, server: str, redact: Callable[[str], str]) -> None:

@@ -29,7 +29,7 @@ import aiohttp
 from aiohttp import WSMsgType
 from aiohttp.http import WSMessageNoDecodeText
 
-from ._event_protocol import EventDecodeError
+from .errors import EventDecodeError
 
 WebSocket = aiohttp.ClientWebSocketResponse[Literal[False]]
 
@@ -81,6 +81,30 @@ async def close_within(
         abort(transport)
 
 
+class BinaryFrame(bytes):
+    """A binary data frame's payload; events come as text frames, so the stream reports it."""
+
+    __slots__ = ()
+
+
+class SocketEnded(Exception):
+    """The connection ended; ``msg`` is its last message or ``error`` what was raised.
+
+    :func:`ended` turns the two into a :class:`Lost`.
+    """
+
+    def __init__(self, msg: WSMessageNoDecodeText | None, error: BaseException | None) -> None:
+        super().__init__("websocket ended")
+        self.msg = msg
+        self.error = error
+
+
+_TEXT = WSMsgType.TEXT
+_BINARY = WSMsgType.BINARY
+_PING = WSMsgType.PING
+_PONG = WSMsgType.PONG
+
+
 class EventSocket:
     """One authenticated websocket of a stream and the rules that keep it honest."""
 
@@ -108,6 +132,29 @@ class EventSocket:
     @property
     def closed(self) -> bool:
         return self.ws.closed
+
+    async def receive_batch(self) -> list[bytes | BinaryFrame]:
+        """The next data frames, in order, at least one: text payloads as ``bytes``.
+
+        Pings are answered and pongs skipped inside; a binary frame comes as
+        a :class:`BinaryFrame`. When the connection ends, raises
+        :class:`SocketEnded` (whatever failed while receiving included).
+        """
+        receive = self.ws.receive
+        while True:
+            try:
+                msg = await receive()
+            except Exception as exc:  # whatever fails while receiving ends the connection
+                raise SocketEnded(None, exc) from exc
+            kind = msg.type
+            if kind is _TEXT:
+                return [msg.data]
+            if kind is _PING:
+                self.answer_ping(msg.data)
+            elif kind is _BINARY:
+                return [BinaryFrame(msg.data)]
+            elif kind is not _PONG:
+                raise SocketEnded(msg, None)
 
     def answer_ping(self, payload: bytes) -> None:
         """Pong in the background; skipped while the previous pong is still being written."""

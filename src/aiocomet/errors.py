@@ -9,7 +9,8 @@
     │   ├── MFARequiredError       HTTP 449 or ERR_TOTP_REQUIRED: a second factor is needed
     │   └── ServerError            5xx, as the HTTP status or in the body
     ├── TransportError             refused/reset, DNS, TLS, redirect refused, malformed HTTP
-    │   └── TimeoutError           also a builtins.TimeoutError
+    │   ├── TimeoutError           also a builtins.TimeoutError
+    │   └── RedirectRefusedError   the event websocket's upgrade was redirected (not retried)
     ├── ResponseDecodeError        the body is not the JSON the method returns
     ├── ResponseTooLargeError      a JSON body exceeded max_response_bytes
     ├── CredentialsError           method needs another kind of account
@@ -128,6 +129,10 @@ class TransportError(CometError):
         self.outcome_unknown = outcome_unknown
 
 
+class RedirectRefusedError(TransportError):
+    """The websocket upgrade was redirected; the stream does not follow (final, not retried)."""
+
+
 class TimeoutError(TransportError, builtins.TimeoutError):
     """The call did not finish in time (``outcome_unknown`` as for TransportError)."""
 
@@ -159,3 +164,21 @@ class ClientClosedError(CometError):
 
 class ProtocolError(CometError):
     """The server said something the protocol does not allow (event stream handshake)."""
+
+
+class EventDecodeError(ProtocolError):
+    """An event frame that is not a ``StreamableEvent``; the stream goes on without it."""
+
+    def __init__(self, message: str, *, server: str = "", frame_start: bytes = b"") -> None:
+        super().__init__(message)
+        self.server = server
+        self.frame_start = frame_start
+
+
+class HandshakeError(ProtocolError):
+    """The server answered the five auth frames with neither ``200 OK`` nor ``403 Unauth``."""
+
+    def __init__(self, message: str, *, server: str = "", frame: str = "") -> None:
+        super().__init__(message)
+        self.server = server
+        self.frame = frame

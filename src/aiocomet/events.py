@@ -31,7 +31,8 @@ from aiohttp.http import WSMessageNoDecodeText
 
 from ._backoff import Backoff, Sleep, default_sleep
 from ._closing import AsyncClosing
-from ._event_connection import RedirectRefusedError, ThrottledLog, connect_and_authenticate
+from ._event_connection import ThrottledLog, connect_and_authenticate
+from ._event_model import EVENT_CLASSES, Event, EventDecoder, UntypedEvent
 from ._event_options import (
     DEFAULT_BACKOFF,
     DEFAULT_MAX_FRAME_BYTES,
@@ -42,25 +43,17 @@ from ._event_options import (
     StreamOptions,
     StreamStats,
 )
-from ._event_protocol import (
-    EVENT_CLASSES,
-    STREAM_PATH,
-    Event,
-    EventDecodeError,
-    EventDecoder,
-    Gap,
-    HandshakeError,
-    JobResync,
-    UntypedEvent,
-    resync_jobs,
-)
+from ._event_protocol import STREAM_PATH, Gap, JobResync, resync_jobs
 from ._event_socket import EventSocket, Lost, WebSocket, ended
 from .errors import (
     AuthenticationError,
     ClientClosedError,
     CometError,
     CredentialsError,
+    EventDecodeError,
+    HandshakeError,
     ProtocolError,
+    RedirectRefusedError,
     TransportError,
 )
 

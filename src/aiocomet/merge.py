@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Unpack
 
 from ._closing import AsyncClosing
 from ._compact import SHARE_AFTER, StringSharer
+from ._event_model import Event
 from ._event_options import Overflow, StreamOptions, StreamStats
-from ._event_protocol import Event
 from .events import EventStream, Gap
 
 if TYPE_CHECKING:

@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING, Final
 from aiohttp import web
 
 from ._closing import AsyncClosing
-from ._event_protocol import Event, EventDecodeError, EventDecoder
+from ._event_model import Event, EventDecoder
 from ._generated import models as m
-from .errors import CometError
+from .errors import CometError, EventDecodeError
 
 if TYPE_CHECKING:
     from .client import CometClient

@@ -11,7 +11,8 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .._event_protocol import Event, Gap
+from .._event_model import Event
+from .._event_protocol import Gap
 from .._generated import constants as c
 from .._generated import models as m
 from ._format import human_size, job_outcome, status_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from .._event_protocol import Event
+from .._event_model import Event
 from .._generated import constants as c
 from .._generated import models as m
 
