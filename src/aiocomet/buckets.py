@@ -149,7 +149,9 @@ class BucketProvider(AsyncClosing):
         for name, expected in self._shared.items():
             given = headers.get(name)
             missing |= given is None
-            wrong |= not hmac.compare_digest((given or "").encode(), expected)
+            wrong |= not hmac.compare_digest(
+                (given or "").encode(errors="surrogateescape"), expected
+            )
         if not (missing or wrong):
             return None
         self.unauthorized += 1
