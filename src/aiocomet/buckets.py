@@ -181,9 +181,12 @@ class BucketProvider(AsyncClosing):
                 form=fields,
                 http_request=request,
             )
-        body = await request.content.read(self.max_body_bytes + 1)
-        if len(body) > self.max_body_bytes:
-            raise BodyError("The body is too large", 413)
+        chunks = bytearray()
+        async for chunk in request.content.iter_any():
+            chunks += chunk
+            if len(chunks) > self.max_body_bytes:
+                raise BodyError("The body is too large", 413)
+        body = bytes(chunks)
         body_type = body_type_of(request.content_type if body else "", body)
         return decode_body(
             body_type, body, headers=headers, remote=request.remote, http_request=request

@@ -132,15 +132,17 @@ async def fetch_location(custom: dict[str, Any], timeout: float) -> dict[str, An
         ):
             if not 200 <= resp.status < 300:
                 raise ProviderFailed(f"the endpoint answered HTTP {resp.status}")
-            body = await resp.content.read(MAX_ANSWER + 1)
+            body = bytearray()
+            async for chunk in resp.content.iter_any():
+                body += chunk
+                if len(body) > MAX_ANSWER:
+                    raise ProviderFailed("the answer is too large")
     except TimeoutError:
         raise ProviderFailed(f"the endpoint did not answer within {timeout:g} s") from None
     except (aiohttp.ClientError, ValueError) as exc:
         raise ProviderFailed(f"the request failed ({type(exc).__name__})") from None
-    if len(body) > MAX_ANSWER:
-        raise ProviderFailed("the answer is too large")
     try:
-        location = normalize(DestinationLocation, body)
+        location = normalize(DestinationLocation, bytes(body))
     except (msgspec.MsgspecError, RecursionError, UnicodeDecodeError):
         raise ProviderFailed("the answer is not a DestinationLocation in JSON") from None
     if location.get("DestinationType") == c.DESTINATIONTYPE___INVALID:
