@@ -127,9 +127,9 @@ class BucketProvider(AsyncClosing):
         self.max_body_bytes = max_body_bytes
         self.url: str | None = None
         self._runner: web.AppRunner | None = None
-        self.allocated = 0
-        self.refused = 0
-        self.unauthorized = 0
+        self.allocated: int = 0  # answered with a location
+        self.refused: int = 0  # bad body, allocate refused or failed
+        self.unauthorized: int = 0  # shared secret missing or wrong
 
     def __repr__(self) -> str:
         return (
