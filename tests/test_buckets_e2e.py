@@ -321,3 +321,22 @@ async def test_bad_requests_are_refused_before_any_post(
             await admin.admin_request_storage_vault("nobody", provider_id)
         assert info.value.status == 403  # a real server's answer for an unknown user
     assert allocator.requests == [] and vaults(emu) == {}
+
+
+async def test_an_unreachable_endpoint_is_an_error(emu: CometEmulator, admin: CometClient) -> None:
+    runner, port = await serve_app(web.Application(), "127.0.0.1", 0)
+    await runner.cleanup()  # the port is free again: nothing listens there
+    provider_id = await register_bucket_provider(admin, "Gone", f"http://127.0.0.1:{port}/")
+    with pytest.raises(ServerError, match="the request failed"):
+        await admin.admin_request_storage_vault("alice", provider_id)
+    assert vaults(emu) == {}
+
+
+async def test_a_provider_of_another_type_is_not_emulated(
+    emu: CometEmulator, admin: CometClient
+) -> None:
+    b2 = models.RemoteStorageOption(Type=REMOTESERVER_B2, Description="B2", ID="b2")
+    await admin.admin_meta_remote_storage_vault_set([b2])
+    with pytest.raises(ServerError, match="'b2'"):
+        await admin.admin_request_storage_vault("alice", "b2")
+    assert vaults(emu) == {}
