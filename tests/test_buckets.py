@@ -311,3 +311,20 @@ async def test_serving_twice_and_registering_without_a_url_are_refused() -> None
         with pytest.raises(RuntimeError, match="already"):
             await provider.serve()
     await provider.aclose()  # idempotent
+
+
+async def test_bad_multipart_bodies_are_typed_errors() -> None:
+    recorder = Recorder()
+    async with serving(recorder, max_body_bytes=1024) as (provider, http):
+        with_file = aiohttp.FormData()
+        with_file.add_field("upload", b"data", filename="x.bin")
+        status, body = await post(provider, http, data=with_file)
+        assert (status, body["Status"]) == (400, 400) and "file" in body["Message"]
+        big = aiohttp.FormData(default_to_multipart=True)
+        big.add_field("x", "y" * 4096)
+        status, body = await post(provider, http, data=big)
+        assert (status, body["Status"]) == (413, 413)
+        broken = {"Content-Type": "multipart/form-data; boundary=zz", DEFAULT_SECRET_HEADER: SECRET}
+        status, body = await post(provider, http, data=b"--zz\r\nno headers end", headers=broken)
+        assert (status, body["Status"]) == (400, 400) and "multipart" in body["Message"]
+    assert recorder.requests == []

@@ -50,7 +50,8 @@ class BucketRequest:
     the decoded JSON body (any JSON value, unknown keys included) and
     ``form`` the fields of a URL-encoded or multipart body. ``headers`` are
     the request's headers without the shared-secret headers, which were
-    checked already. ``body`` is the raw bytes. The repr shows no body and
+    checked already. ``body`` is the raw bytes (empty for a multipart body,
+    read into ``form``). The repr shows no body and
     no header values: the configured body may hold secrets.
     """
 

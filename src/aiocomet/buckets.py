@@ -31,6 +31,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Final
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from ._bucket_request import BodyError, BucketRequest, body_type_of, decode_body
@@ -168,7 +169,12 @@ class BucketProvider(AsyncClosing):
             raise BodyError("The body is too large", 413)
         if request.content_type == "multipart/form-data":
             fields: list[tuple[str, str]] = []
-            posted = await request.post()
+            try:
+                posted = await request.post()
+            except web.HTTPRequestEntityTooLarge:
+                raise BodyError("The body is too large", 413) from None
+            except (ValueError, HttpProcessingError):
+                raise BodyError("The body is not valid multipart/form-data") from None
             for key, value in posted.items():
                 if not isinstance(value, str):
                     raise BodyError(f"Form field {key!r} is a file: expected text fields")
