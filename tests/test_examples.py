@@ -30,7 +30,12 @@ import pytest
 
 from aiocomet import CometClient, models
 from aiocomet._codec import decode, to_builtins
-from aiocomet.constants import DESTINATIONTYPE_COMET, SEVT_JOB_COMPLETED, SEVT_JOB_NEW
+from aiocomet.constants import (
+    DESTINATIONTYPE_COMET,
+    DESTINATIONTYPE_S3,
+    SEVT_JOB_COMPLETED,
+    SEVT_JOB_NEW,
+)
 from aiocomet.testing import CometEmulator
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -402,6 +407,35 @@ async def test_merge_servers_counts_per_server_and_survives_a_failing_source() -
         assert_no_secrets(text, "wrong password")
 
 
+# -- 10. a Custom Remote Bucket provider ----------------------------------------------------------
+
+
+async def test_custom_bucket_allocates_vaults_into_the_profile_and_cleans_up(
+    server: tuple[CometEmulator, CometClient],
+) -> None:
+    emu, client = server
+    example = EX["custom_bucket"]
+    other = models.RemoteStorageOption(Type="b2", Description="Existing B2 pool", ID="b2-pool")
+    await client.admin_meta_remote_storage_vault_set([other])
+    before = set(emu.state.profile("bob")["Destinations"])
+    out = io.StringIO()
+
+    created = await example.run(client, "bob", requests=2, out=out)
+
+    vaults = emu.state.profile("bob")["Destinations"]
+    assert set(vaults) == before | set(created) and len(created) == 2
+    new = [vaults[vault_id] for vault_id in created]
+    assert [v["S3BucketName"] for v in new] == ["comet-gold-0001", "comet-gold-0002"]
+    assert all(v["Description"] == example.PROVIDER_NAME for v in new)
+    assert all(v["DestinationType"] == DESTINATIONTYPE_S3 for v in new)
+    # the provider is gone again, the other one untouched
+    assert [o.ID for o in await client.admin_meta_remote_storage_vault_get()] == ["b2-pool"]
+    text = out.getvalue()
+    assert all(vault_id in text for vault_id in created)
+    assert "bob now has 3 Storage Vaults" in text
+    assert_no_secrets(text, *(v[key] for v in new for key in ("S3AccessKey", "S3SecretKey")))
+
+
 # -- the scripts themselves ----------------------------------------------------------------------
 
 SCRIPT_ARGS = {
@@ -444,6 +478,7 @@ def test_every_example_is_covered() -> None:
     assert SCRIPTS == sorted(
         [
             "comet_vaults_csv",
+            "custom_bucket",
             "event_summary",
             "list_users",
             "merge_servers",

@@ -93,8 +93,10 @@ class StatefulAPI:
         publish: Publisher,
         on_webhooks_changed: Callable[[], None],
         download_size: int,
+        bucket_timeout: float = 30.0,
     ) -> None:
         self.state = state
+        self.bucket_timeout = bucket_timeout  # bound of a Custom Remote Bucket POST (_buckets)
         self.accounts = accounts
         self.publish = publish
         self.on_webhooks_changed = on_webhooks_changed

@@ -18,6 +18,7 @@ their HTTP status instead. Answers are encoded the way Go encodes them
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 import types
 import typing
@@ -181,6 +182,8 @@ class ApiRoutes:
                 body = _zero_body(spec)
             else:
                 value = self.api.handle(call)
+                if inspect.isawaitable(value):  # a handler that calls out (Custom Remote Bucket)
+                    value = await value
                 body = value if isinstance(value, bytes) else go_encode(value, spec.decode_type)
         except AuthError as exc:
             return error_response(exc.status, exc.message, exc.headers)

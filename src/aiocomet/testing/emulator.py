@@ -23,7 +23,7 @@ from .._codec import to_builtins
 from .._generated import constants as c
 from .._generated.methods import METHODS
 from .._model import CometModel
-from . import _job_handlers, _meta_handlers  # noqa: F401  (importing registers their handlers)
+from . import _buckets, _job_handlers, _meta_handlers  # noqa: F401  (importing registers their handlers)
 from ._auth import Accounts, AuthError
 from ._downloads import DEFAULT_DOWNLOAD_SIZE
 from ._events import encode_event, frame_header
@@ -60,6 +60,8 @@ class CometEmulator:
     empty lists and maps as ``null``, binary methods with ``download_size``
     deterministic bytes. ``seed=True`` starts with demo users, devices,
     vaults, a policy and job history (what ``aiocomet emulator`` does).
+    A Custom Remote Bucket request POSTs to the provider's URL and gives up
+    after ``bucket_timeout`` seconds.
     """
 
     def __init__(
@@ -80,6 +82,7 @@ class CometEmulator:
         error_mode: ErrorMode = "body",
         seed: bool = False,
         download_size: int = DEFAULT_DOWNLOAD_SIZE,
+        bucket_timeout: float = 30.0,
     ) -> None:
         if download_size < 1:
             raise ValueError("download_size must be at least 1 byte")
@@ -115,7 +118,12 @@ class CometEmulator:
             hello=self._hello_payload, retries=webhook_retries, retry_delay=webhook_retry_delay
         )
         self.api: StatefulAPI = StatefulAPI(
-            self.state, self.accounts, self.publish, self._webhooks_changed, download_size
+            self.state,
+            self.accounts,
+            self.publish,
+            self._webhooks_changed,
+            download_size,
+            bucket_timeout,
         )
         self._routes = ApiRoutes(self.accounts, self.api, self.faults, error_mode)
         self._simulator = JobSimulator(self.state, self._emit, self._hub_writable)
