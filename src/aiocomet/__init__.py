@@ -6,10 +6,17 @@ from ._transport import RetryPolicy
 from ._version import __version__
 from .account import CometAccountClient
 from .auth import Credentials
+from .buckets import (
+    BucketProvider,
+    BucketRequest,
+    register_bucket_provider,
+    unregister_bucket_provider,
+)
 from .client import CometClient
 from .errors import (
     AccessDeniedError,
     AuthenticationError,
+    BucketAllocationError,
     ClientClosedError,
     CometAPIError,
     CometError,
@@ -43,6 +50,9 @@ __all__ = [
     "AccessDeniedError",
     "AuthenticationError",
     "Backoff",
+    "BucketAllocationError",
+    "BucketProvider",
+    "BucketRequest",
     "ClientClosedError",
     "CometAPIError",
     "CometAccountClient",
@@ -76,7 +86,9 @@ __all__ = [
     "create_policy",
     "merge_events",
     "models",
+    "register_bucket_provider",
     "register_webhook",
     "resync_jobs",
+    "unregister_bucket_provider",
     "unregister_webhook",
 ]

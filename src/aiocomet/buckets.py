@@ -39,9 +39,9 @@ from ._closing import AsyncClosing
 from ._codec import encode
 from ._generated import constants as c
 from ._generated import models as m
+from ._gojson import go_encode
 from ._serving import serve_app
-from .errors import CometError
-from .testing._gojson import go_encode
+from .errors import BucketAllocationError, CometError
 
 if TYPE_CHECKING:
     from .client import CometClient
@@ -63,20 +63,6 @@ DEFAULT_MAX_BODY: Final = 1024 * 1024
 
 Allocate = Callable[[BucketRequest], Awaitable[m.DestinationLocation]]
 """The function that creates the storage and says where it is."""
-
-
-class BucketAllocationError(CometError):
-    """Raise in ``allocate`` to refuse a request with ``status`` and a message Comet may show.
-
-    The message goes to the Comet Server as it is: never put a secret in it.
-    """
-
-    def __init__(self, message: str, status: int = 503) -> None:
-        if not 400 <= status <= 599:
-            raise ValueError("status must be an HTTP error status (400-599)")
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def error_response(status: int, message: str) -> web.Response:

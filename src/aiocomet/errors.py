@@ -16,6 +16,7 @@
     ├── CredentialsError           method needs another kind of account
     ├── InvalidParameterError      a parameter value does not fit its type (also ValueError)
     ├── ClientClosedError          the client was used after close()
+    ├── BucketAllocationError      raised by your Custom Remote Bucket allocate() to refuse
     └── ProtocolError              the event stream said something unexpected
         ├── HandshakeError         neither "200 OK" nor "403 Unauth" to the auth frames
         └── EventDecodeError       a frame that is not an event (skipped, told to on_error)
@@ -182,3 +183,17 @@ class HandshakeError(ProtocolError):
         super().__init__(message)
         self.server = server
         self.frame = frame
+
+
+class BucketAllocationError(CometError):
+    """Raise in ``allocate`` to refuse a request with ``status`` and a message Comet may show.
+
+    The message goes to the Comet Server as it is: never put a secret in it.
+    """
+
+    def __init__(self, message: str, status: int = 503) -> None:
+        if not 400 <= status <= 599:
+            raise ValueError("status must be an HTTP error status (400-599)")
+        super().__init__(message)
+        self.status = status
+        self.message = message

@@ -24,9 +24,9 @@ from .._generated.models import (
     SessionKeyRegeneratedResponse,
     UserProfileConfig,
 )
+from .._gojson import Stored
 from .._methodspec import AuthKind, MethodSpec
 from ._auth import Accounts, AuthError, Principal
-from ._gojson import Stored
 from ._state import ServerState, StateError, content_hash, normalize
 
 _raw = msgspec.json.Decoder()

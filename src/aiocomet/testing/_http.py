@@ -12,7 +12,7 @@ wrong kind of account), while application errors (unknown user, policy or
 job, bad parameter) answer HTTP 200 with a ``CometAPIResponseMessage`` body,
 which every official SDK checks for. ``error_mode="http"`` sends those with
 their HTTP status instead. Answers are encoded the way Go encodes them
-(:mod:`._gojson`), and JSON ``null`` parameters mean the zero value, as in Go.
+(:mod:`aiocomet._gojson`), and JSON ``null`` parameters mean the zero value, as in Go.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ import msgspec
 from aiohttp import BodyPartReader, web
 
 from .._generated.methods import METHODS
+from .._gojson import go_encode
 from .._methodspec import MethodSpec, ParamSpec
 from ._auth import Accounts, AuthError, Principal
 from ._faults import EmulatorFaults, MethodFailure
-from ._gojson import go_encode
 from ._handlers import Call, StatefulAPI
 from ._state import StateError
 

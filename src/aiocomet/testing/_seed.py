@@ -22,8 +22,8 @@ from .._generated.models import (
     SourceConfig,
     UserProfileConfig,
 )
+from .._gojson import Stored, go_value
 from ._auth import Accounts
-from ._gojson import Stored, go_value
 from ._simulator import JobSimulator
 from ._state import ServerState
 

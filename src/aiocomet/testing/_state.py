@@ -28,7 +28,7 @@ from .._generated.models import (
     ServerMetaVersionInfo,
     UserProfileConfig,
 )
-from ._gojson import Stored, go_value, go_zero
+from .._gojson import Stored, go_value, go_zero
 
 _raw = msgspec.json.Decoder()
 _sorted = msgspec.json.Encoder(order="sorted")

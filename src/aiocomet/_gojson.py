@@ -25,9 +25,9 @@ from typing import Any
 import msgspec
 from msgspec import inspect as mi
 
-from .._codec import to_builtins
-from .._generated.omitempty import OMITEMPTY
-from .._model import CometModel
+from ._codec import to_builtins
+from ._generated.omitempty import OMITEMPTY
+from ._model import CometModel
 
 _encoder = msgspec.json.Encoder()
 
