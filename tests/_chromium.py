@@ -21,12 +21,14 @@ import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+from aiohttp import web
 
 CHROMIUM = os.environ.get("AIOCOMET_CHROMIUM", "/usr/bin/chromium")
 START_TIMEOUT = 60.0  # a cold start on a busy CI core can take a while
@@ -283,3 +285,69 @@ async def _kill(proc: asyncio.subprocess.Process, profile: str) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
     await proc.wait()
     shutil.rmtree(profile, ignore_errors=True)
+
+
+@contextlib.asynccontextmanager
+async def serving(app: web.Application, sites: int = 1) -> AsyncIterator[list[str]]:
+    """``app`` on ``sites`` free 127.0.0.1 ports (each its own origin); yields their URLs."""
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
+    await runner.setup()
+    try:
+        for _ in range(sites):
+            await web.TCPSite(runner, "127.0.0.1", 0).start()
+        yield [f"http://127.0.0.1:{port}" for _, port in runner.addresses]
+    finally:
+        await runner.cleanup()
+
+
+@contextlib.asynccontextmanager
+async def example_server(script: Path, *args: str) -> AsyncIterator[tuple[Example, str]]:
+    """Run an example web app as a reader would (no COMET_URL: its embedded emulator).
+
+    Yields the process and the URL it printed; stops it with Ctrl-C (SIGINT) at the end,
+    after which :attr:`Example.stderr` holds what it wrote there.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COMET_")}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-W",
+        "error",
+        str(script),
+        "--port",
+        "0",
+        *args,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    example = Example(proc)
+    try:
+        async with asyncio.timeout(START_TIMEOUT):
+            first = await example.line()
+        assert first.startswith("open http://127.0.0.1:"), first
+        yield example, first.split()[1]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        async with asyncio.timeout(START_TIMEOUT):
+            _, stderr = await proc.communicate()
+        example.stderr = stderr.decode()
+
+
+class Example:
+    """A running example and its output."""
+
+    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+        self.proc = proc
+        self.stderr = ""
+
+    async def line(self) -> str:
+        assert self.proc.stdout is not None
+        return (await self.proc.stdout.readline()).decode()
+
+    async def line_with(self, text: str, timeout: float = WAIT) -> str:
+        """The next stdout line containing ``text``."""
+        async with asyncio.timeout(timeout):
+            while line := await self.line():
+                if text in line:
+                    return line
+        raise AssertionError(f"the example ended without printing {text!r}")

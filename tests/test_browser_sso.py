@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import os
-import signal
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -28,7 +26,7 @@ from aiohttp import web
 from aiocomet import CometClient
 from aiocomet.testing import CometEmulator
 
-from ._chromium import WAIT, Chromium
+from ._chromium import WAIT, Chromium, example_server, serving
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -84,19 +82,6 @@ class Stub:
     async def _record(self, request: web.Request) -> web.Response:
         self.received.put_nowait(await request.json())
         return web.Response(text="ok")
-
-
-@asynccontextmanager
-async def serving(app: web.Application, sites: int = 1) -> AsyncIterator[list[str]]:
-    """``app`` on ``sites`` free 127.0.0.1 ports (each its own origin); yields their URLs."""
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    try:
-        for _ in range(sites):
-            await web.TCPSite(runner, "127.0.0.1", 0).start()
-        yield [f"http://127.0.0.1:{port}" for _, port in runner.addresses]
-    finally:
-        await runner.cleanup()
 
 
 @asynccontextmanager
@@ -211,33 +196,11 @@ async def test_the_session_endpoint_refuses_requests_not_from_the_page() -> None
 
 
 async def test_the_example_runs_with_its_stand_in_web_interface(chromium: Chromium) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COMET_")}
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-W",
-        "error",
-        str(EXAMPLE_DIR / "web_sso.py"),
-        "--port",
-        "0",
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    assert proc.stdout is not None and proc.stderr is not None
-    try:
-        async with asyncio.timeout(60):
-            first = (await proc.stdout.readline()).decode()
-            assert first.startswith("open http://127.0.0.1:"), first
-            url = first.split()[1]
-            async with chromium.page() as page:
-                await page.goto(url)
-                await page.wait_for("window.cometSso.logins === 1")
-                lines = []
-                while not any("key verified" in line for line in lines):
-                    lines.append((await proc.stdout.readline()).decode())
-            assert "web interface: signed in as 'admin' (admin session key verified)" in lines[-1]
-    finally:
-        proc.send_signal(signal.SIGINT)
-        _, stderr = await proc.communicate()
-    assert proc.returncode == 130
-    assert "Traceback" not in stderr.decode() and "Warning" not in stderr.decode()
+    async with example_server(EXAMPLE_DIR / "web_sso.py") as (example, url):
+        async with chromium.page() as page:
+            await page.goto(url)
+            await page.wait_for("window.cometSso.logins === 1")
+        line = await example.line_with("web interface:")
+        assert "signed in as 'admin' (admin session key verified)" in line
+    assert example.proc.returncode == 130  # Ctrl-C
+    assert "Traceback" not in example.stderr and "Warning" not in example.stderr

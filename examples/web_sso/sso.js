@@ -4,6 +4,7 @@
 // message, from the iframe's own window AND from the web interface's origin, starts a login:
 // this page asks its own server for a fresh session key (POST sso/session) and posts the
 // session_login / user_session_login message back to that origin only, never to "*".
+// The iframe gets its src only once the listener is in place: app_loaded cannot be missed.
 "use strict";
 (() => {
   const frame = document.getElementById("comet");
@@ -42,4 +43,6 @@
       show(`Sign-in failed: ${state.error}`);
     });
   });
+
+  frame.src = frame.dataset.src;
 })();
