@@ -59,7 +59,7 @@ async def test_the_page_shows_jobs_gaps_and_the_replayed_jobs(chromium: Chromium
     ):
         await page.goto(url)
         await emu.wait_for_subscribers(1, timeout=WAIT)
-        await page.wait_for(f"{text_of('streams')}.includes('connected')")
+        await page.wait_for(f"{text_of('streams')}.includes(': connected')")
 
         # a job the emulator starts (and keeps running): listed with its progress
         now = int(emu.state.now())

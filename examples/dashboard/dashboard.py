@@ -82,7 +82,8 @@ class Dashboard:
             await self.changed()
 
         try:
-            await client.login()  # one login: the stream and the resync calls use its key
+            if client.credentials.has_password:
+                await client.login()  # one login: the stream and the resync calls use its key
             stream = client.events(types=JOB_EVENTS, on_gap=on_gap, resync=resync_jobs())
             async with stream:
                 self.streams.append(stream)
@@ -120,7 +121,10 @@ class Dashboard:
                 seen = self._version
             if self._closing:
                 break
-            await response.write(b"data: " + self.snapshot() + b"\n\n")
+            try:
+                await response.write(b"data: " + self.snapshot() + b"\n\n")
+            except ConnectionResetError:  # the browser went away
+                break
             await asyncio.sleep(PUSH_INTERVAL)
         return response
 
