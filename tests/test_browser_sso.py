@@ -141,6 +141,13 @@ async def test_the_page_signs_the_admin_in_when_the_web_interface_loads(
             assert await web_ui.admin_list_users() == ["alice"]
         assert key not in out.getvalue() and "session_login for 'admin'" in out.getvalue()
         assert await page.evaluate("window.cometSso.ignored") == []
+
+        # the web interface loads again (say, after a logout): no second sign-in
+        sessions = emu.accounts.session_count
+        await page.evaluate("const f = document.getElementById('comet'); f.src = f.src")
+        await page.wait_for("window.cometSso.loaded === 2")
+        assert await page.evaluate("window.cometSso.logins") == 1
+        assert emu.accounts.session_count == sessions
         assert page.errors == []
 
 

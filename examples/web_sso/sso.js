@@ -10,11 +10,13 @@
   const frame = document.getElementById("comet");
   const cometOrigin = frame.dataset.origin;
   const status = document.getElementById("status");
-  // What happened, for people and for tests: messages ignored (their origins) and logins sent.
-  const state = { ignored: [], logins: 0, error: null };
+  // What happened, for people and for tests: messages ignored (their origins), app_loaded
+  // messages from the web interface, and logins sent.
+  const state = { ignored: [], loaded: 0, logins: 0, error: null };
   window.cometSso = state;
 
   const show = (text) => { status.textContent = text; };
+  let signingIn = false;
 
   async function signIn() {
     show("Signing in\u2026");
@@ -38,7 +40,12 @@
       return;
     }
     if (!event.data || event.data.msg !== "app_loaded") return;
+    state.loaded += 1;
+    // Once per page: a later app_loaded (say, after the person logged out) is left alone.
+    if (signingIn) return;
+    signingIn = true;
     signIn().catch((err) => {
+      signingIn = false; // a failed attempt may be retried by the next app_loaded
       state.error = String(err.message || err);
       show(`Sign-in failed: ${state.error}`);
     });
