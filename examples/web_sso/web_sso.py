@@ -71,9 +71,6 @@ def make_app(
             text=page, content_type="text/html", headers={"Content-Security-Policy": policy}
         )
 
-    async def script(request: web.Request) -> web.FileResponse:
-        return web.FileResponse(HERE / "sso.js")
-
     async def session(request: web.Request) -> web.Response:
         if request.headers.get("X-Requested-With") != REQUESTED_WITH:
             return web.json_response({"error": "not from the portal page"}, status=403)
@@ -96,7 +93,7 @@ def make_app(
 
     app = web.Application()
     app.router.add_get("/", index)
-    app.router.add_get("/sso.js", script)
+    app.router.add_get("/sso.js", _file("sso.js", "text/javascript"))
     app.router.add_post("/sso/session", session)
     return app
 
