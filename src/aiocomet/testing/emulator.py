@@ -23,7 +23,7 @@ from .._codec import to_builtins
 from .._generated import constants as c
 from .._generated.methods import METHODS
 from .._model import CometModel
-from . import _buckets, _job_handlers, _meta_handlers  # noqa: F401  (importing registers their handlers)
+from . import _buckets, _job_handlers, _meta_handlers, _sso_handlers  # noqa: F401  (importing registers their handlers)
 from ._auth import Accounts, AuthError
 from ._downloads import DEFAULT_DOWNLOAD_SIZE
 from ._events import encode_event, frame_header
