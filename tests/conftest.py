@@ -18,10 +18,13 @@ from typing import Any
 import aiohttp
 import aioresponses.core
 import pytest
+import pytest_asyncio
 from aiohttp import ClientResponse
 from aioresponses import aioresponses as _aioresponses
 
 from aiocomet.testing import CometEmulator
+
+from ._chromium import Chromium
 
 
 class _CompatResponse(ClientResponse):
@@ -55,3 +58,13 @@ async def emu() -> AsyncIterator[CometEmulator]:
 async def http() -> AsyncIterator[aiohttp.ClientSession]:
     async with aiohttp.ClientSession() as session:
         yield session
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def chromium() -> AsyncIterator[Chromium]:
+    """A headless Chromium per test module (the browser tests share it, in the module's loop)."""
+    browser = await Chromium.start()
+    try:
+        yield browser
+    finally:
+        await browser.close()

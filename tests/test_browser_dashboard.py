@@ -10,11 +10,9 @@ from __future__ import annotations
 import asyncio
 import io
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 
 from aiocomet import CometClient, Gap
 from aiocomet.constants import JOB_CLASSIFICATION_BACKUP, JOB_STATUS_RUNNING_ACTIVE, SEVT_JOB_NEW
@@ -33,15 +31,6 @@ import board  # noqa: E402
 import dashboard  # noqa: E402
 
 ADMIN_PW = "dash-admin-pw-51c2"
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def chromium() -> AsyncIterator[Chromium]:
-    browser = await Chromium.start()
-    try:
-        yield browser
-    finally:
-        await browser.close()
 
 
 def text_of(element_id: str) -> str:

@@ -20,7 +20,6 @@ from typing import Any
 
 import aiohttp
 import pytest
-import pytest_asyncio
 from aiohttp import web
 
 from aiocomet import CometClient
@@ -100,15 +99,6 @@ async def portal(
         app = web_sso.make_app(client, web_url=web_url, as_user=as_user, out=out)
         async with serving(app) as (portal_url,):
             yield emu, stub, portal_url, stub_urls, out
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def chromium() -> AsyncIterator[Chromium]:
-    browser = await Chromium.start()
-    try:
-        yield browser
-    finally:
-        await browser.close()
 
 
 async def received(stub: Stub) -> dict[str, Any]:

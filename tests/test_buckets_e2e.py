@@ -19,7 +19,7 @@ import pytest
 from aiohttp import web
 
 from aiocomet import CometClient, models
-from aiocomet._serving import serve_app
+from aiocomet._serving import PostEndpoint
 from aiocomet.buckets import (
     BucketProvider,
     BucketRequest,
@@ -210,13 +210,11 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 @asynccontextmanager
 async def raw_endpoint(handler: Handler) -> AsyncIterator[str]:
-    app = web.Application()
-    app.router.add_post("/", handler)
-    runner, port = await serve_app(app, "127.0.0.1", 0)
+    endpoint = PostEndpoint(handler, path="/", max_body_bytes=1 << 20, what="endpoint")
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield await endpoint.serve("127.0.0.1", 0, None)
     finally:
-        await runner.cleanup()
+        await endpoint.stop()
 
 
 async def answer_status(request: web.Request) -> web.StreamResponse:
@@ -324,9 +322,10 @@ async def test_bad_requests_are_refused_before_any_post(
 
 
 async def test_an_unreachable_endpoint_is_an_error(emu: CometEmulator, admin: CometClient) -> None:
-    runner, port = await serve_app(web.Application(), "127.0.0.1", 0)
-    await runner.cleanup()  # the port is free again: nothing listens there
-    provider_id = await register_bucket_provider(admin, "Gone", f"http://127.0.0.1:{port}/")
+    endpoint = PostEndpoint(answer_status, path="/", max_body_bytes=1024, what="endpoint")
+    gone = await endpoint.serve("127.0.0.1", 0, None)
+    await endpoint.stop()  # the port is free again: nothing listens there
+    provider_id = await register_bucket_provider(admin, "Gone", gone)
     with pytest.raises(ServerError, match="the request failed"):
         await admin.admin_request_storage_vault("alice", provider_id)
     assert vaults(emu) == {}

@@ -40,7 +40,7 @@ from ._codec import encode
 from ._generated import constants as c
 from ._generated import models as m
 from ._gojson import go_encode
-from ._serving import serve_app
+from ._serving import PostEndpoint
 from .errors import BucketAllocationError, CometError
 
 if TYPE_CHECKING:
@@ -112,8 +112,9 @@ class BucketProvider(AsyncClosing):
         self.body_type = body_type
         self.path = path
         self.max_body_bytes = max_body_bytes
-        self.url: str | None = None
-        self._runner: web.AppRunner | None = None
+        self._endpoint = PostEndpoint(
+            self.handle, path=path, max_body_bytes=max_body_bytes, what="provider"
+        )
         self.allocated: int = 0  # answered with a location
         self.refused: int = 0  # bad body, allocate refused or failed
         self.unauthorized: int = 0  # shared secret missing or wrong
@@ -225,25 +226,22 @@ class BucketProvider(AsyncClosing):
 
     def app(self) -> web.Application:
         """An aiohttp application that serves :meth:`handle` on ``path`` (POST)."""
-        app = web.Application(client_max_size=self.max_body_bytes)
-        app.router.add_post(self.path, self.handle)
-        return app
+        return self._endpoint.app()
 
     async def serve(
         self, host: str = "127.0.0.1", port: int = 0, *, public_url: str | None = None
     ) -> str:
         """Serve :meth:`app` until :meth:`aclose`; returns the URL to register."""
-        if self._runner is not None:
-            raise RuntimeError("this provider is already serving")
-        self._runner, bound = await serve_app(self.app(), host, port)
-        self.url = public_url or f"http://{host}:{bound}{self.path}"
-        return self.url
+        return await self._endpoint.serve(host, port, public_url)
+
+    @property
+    def url(self) -> str | None:
+        """The URL to register, once :meth:`serve` started (or the ``public_url`` given)."""
+        return self._endpoint.url
 
     async def aclose(self) -> None:
         """Stop serving. Idempotent."""
-        runner, self._runner = self._runner, None
-        if runner is not None:
-            await runner.cleanup()
+        await self._endpoint.stop()
 
     async def register(
         self, client: CometClient, description: str, *, url: str | None = None

@@ -32,6 +32,7 @@ from aiohttp import web
 from ._closing import AsyncClosing
 from ._event_model import Event, EventDecoder
 from ._generated import models as m
+from ._serving import PostEndpoint
 from .errors import CometError, EventDecodeError
 
 if TYPE_CHECKING:
@@ -103,12 +104,13 @@ class WebhookReceiver(AsyncClosing):
         self.path = path
         self.max_body_bytes = max_body_bytes
         self.on_error = on_error
-        self.url: str | None = None
         self._decoder = EventDecoder(server or "")
         self._items: deque[Event] = deque()
         self._waiter: asyncio.Future[None] | None = None
         self._agen: AsyncGenerator[Event, None] | None = None
-        self._runner: web.AppRunner | None = None
+        self._endpoint = PostEndpoint(
+            self.handle, path=path, max_body_bytes=max_body_bytes, what="receiver"
+        )
         self._closed = False
         self._received = self._queued = self._delivered = self._filtered = 0
         self._decode_errors = self._rejected = self._unauthorized = 0
@@ -172,28 +174,18 @@ class WebhookReceiver(AsyncClosing):
 
     def app(self) -> web.Application:
         """An aiohttp application that serves :meth:`handle` on ``path`` (POST)."""
-        app = web.Application(client_max_size=self.max_body_bytes)
-        app.router.add_post(self.path, self.handle)
-        return app
+        return self._endpoint.app()
 
     async def serve(
         self, host: str = "127.0.0.1", port: int = 0, *, public_url: str | None = None
     ) -> str:
         """Serve :meth:`app` until :meth:`aclose`; returns the URL to register."""
-        if self._runner is not None:
-            raise RuntimeError("this receiver is already serving")
-        runner = web.AppRunner(self.app(), handle_signals=False, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, host, port)
-        try:
-            await site.start()
-        except BaseException:
-            await runner.cleanup()
-            raise
-        self._runner = runner
-        bound = runner.addresses[0][1] if runner.addresses else port
-        self.url = public_url or f"http://{host}:{bound}{self.path}"
-        return self.url
+        return await self._endpoint.serve(host, port, public_url)
+
+    @property
+    def url(self) -> str | None:
+        """The URL to register, once :meth:`serve` started (or the ``public_url`` given)."""
+        return self._endpoint.url
 
     async def register(self, client: CometClient, name: str, *, url: str | None = None) -> None:
         """Register this receiver (its URL, types and secret) on the server as ``name``."""
@@ -240,9 +232,7 @@ class WebhookReceiver(AsyncClosing):
         waiter = self._waiter
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
-        runner, self._runner = self._runner, None
-        if runner is not None:
-            await runner.cleanup()
+        await self._endpoint.stop()
         agen = self._agen
         if agen is not None and not agen.ag_running:  # type: ignore[attr-defined]
             await agen.aclose()
