@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-__all__ = ["PostEndpoint"]
+__all__ = ["PostEndpoint", "ServedPostEndpoint"]
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -22,10 +22,10 @@ class PostEndpoint:
     __slots__ = ("handler", "max_body_bytes", "path", "runner", "url", "what")
 
     def __init__(self, handler: Handler, *, path: str, max_body_bytes: int, what: str) -> None:
-        self.handler = handler
-        self.path = path
-        self.max_body_bytes = max_body_bytes
-        self.what = what
+        self.handler: Handler = handler
+        self.path: str = path
+        self.max_body_bytes: int = max_body_bytes
+        self.what: str = what
         self.url: str | None = None
         self.runner: web.AppRunner | None = None
 
@@ -57,3 +57,24 @@ class PostEndpoint:
         runner, self.runner = self.runner, None
         if runner is not None:
             await runner.cleanup()
+
+
+class ServedPostEndpoint:
+    """What an object serving a :class:`PostEndpoint` (its ``endpoint``) offers its users."""
+
+    endpoint: PostEndpoint
+
+    def app(self) -> web.Application:
+        """An aiohttp application that serves the handler on ``path`` (POST), to mount."""
+        return self.endpoint.app()
+
+    async def serve(
+        self, host: str = "127.0.0.1", port: int = 0, *, public_url: str | None = None
+    ) -> str:
+        """Serve :meth:`app` until ``aclose()``; returns the URL to register."""
+        return await self.endpoint.serve(host, port, public_url)
+
+    @property
+    def url(self) -> str | None:
+        """The URL to register, once :meth:`serve` started (or the ``public_url`` given)."""
+        return self.endpoint.url

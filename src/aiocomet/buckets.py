@@ -40,7 +40,7 @@ from ._codec import encode
 from ._generated import constants as c
 from ._generated import models as m
 from ._gojson import go_encode
-from ._serving import PostEndpoint
+from ._serving import PostEndpoint, ServedPostEndpoint
 from .errors import BucketAllocationError, CometError
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def error_response(status: int, message: str) -> web.Response:
     return web.Response(status=status, body=body, content_type="application/json")
 
 
-class BucketProvider(AsyncClosing):
+class BucketProvider(ServedPostEndpoint, AsyncClosing):
     """An aiohttp endpoint for Comet's Custom Remote Bucket requests.
 
     ``secret`` is sent by Comet in ``secret_header`` (``None``: no secret;
@@ -112,7 +112,7 @@ class BucketProvider(AsyncClosing):
         self.body_type = body_type
         self.path = path
         self.max_body_bytes = max_body_bytes
-        self._endpoint = PostEndpoint(
+        self.endpoint: PostEndpoint = PostEndpoint(
             self.handle, path=path, max_body_bytes=max_body_bytes, what="provider"
         )
         self.allocated: int = 0  # answered with a location
@@ -224,24 +224,9 @@ class BucketProvider(AsyncClosing):
         body = go_encode(location, m.DestinationLocation)
         return web.Response(body=body, content_type="application/json")
 
-    def app(self) -> web.Application:
-        """An aiohttp application that serves :meth:`handle` on ``path`` (POST)."""
-        return self._endpoint.app()
-
-    async def serve(
-        self, host: str = "127.0.0.1", port: int = 0, *, public_url: str | None = None
-    ) -> str:
-        """Serve :meth:`app` until :meth:`aclose`; returns the URL to register."""
-        return await self._endpoint.serve(host, port, public_url)
-
-    @property
-    def url(self) -> str | None:
-        """The URL to register, once :meth:`serve` started (or the ``public_url`` given)."""
-        return self._endpoint.url
-
     async def aclose(self) -> None:
         """Stop serving. Idempotent."""
-        await self._endpoint.stop()
+        await self.endpoint.stop()
 
     async def register(
         self, client: CometClient, description: str, *, url: str | None = None

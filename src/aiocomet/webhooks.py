@@ -32,7 +32,7 @@ from aiohttp import web
 from ._closing import AsyncClosing
 from ._event_model import Event, EventDecoder
 from ._generated import models as m
-from ._serving import PostEndpoint
+from ._serving import PostEndpoint, ServedPostEndpoint
 from .errors import CometError, EventDecodeError
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class WebhookStats:
     queue_depth: int
 
 
-class WebhookReceiver(AsyncClosing):
+class WebhookReceiver(ServedPostEndpoint, AsyncClosing):
     """An aiohttp handler for Comet webhooks, and an async iterator of their events.
 
     ``secret`` (sent by Comet in ``secret_header`` when registered with
@@ -108,7 +108,7 @@ class WebhookReceiver(AsyncClosing):
         self._items: deque[Event] = deque()
         self._waiter: asyncio.Future[None] | None = None
         self._agen: AsyncGenerator[Event, None] | None = None
-        self._endpoint = PostEndpoint(
+        self.endpoint: PostEndpoint = PostEndpoint(
             self.handle, path=path, max_body_bytes=max_body_bytes, what="receiver"
         )
         self._closed = False
@@ -172,21 +172,6 @@ class WebhookReceiver(AsyncClosing):
             waiter.set_result(None)
         return web.Response(text="OK")
 
-    def app(self) -> web.Application:
-        """An aiohttp application that serves :meth:`handle` on ``path`` (POST)."""
-        return self._endpoint.app()
-
-    async def serve(
-        self, host: str = "127.0.0.1", port: int = 0, *, public_url: str | None = None
-    ) -> str:
-        """Serve :meth:`app` until :meth:`aclose`; returns the URL to register."""
-        return await self._endpoint.serve(host, port, public_url)
-
-    @property
-    def url(self) -> str | None:
-        """The URL to register, once :meth:`serve` started (or the ``public_url`` given)."""
-        return self._endpoint.url
-
     async def register(self, client: CometClient, name: str, *, url: str | None = None) -> None:
         """Register this receiver (its URL, types and secret) on the server as ``name``."""
         target = url or self.url
@@ -232,7 +217,7 @@ class WebhookReceiver(AsyncClosing):
         waiter = self._waiter
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
-        await self._endpoint.stop()
+        await self.endpoint.stop()
         agen = self._agen
         if agen is not None and not agen.ag_running:  # type: ignore[attr-defined]
             await agen.aclose()
