@@ -533,11 +533,51 @@ async def test_events_waiting_in_a_deep_buffer_share_repeated_strings(
     await col.close()
 
 
-def test_event_options_match_the_stream_signature() -> None:
-    """CometClient.events(**options) is typed by EventOptions: keep it in sync."""
-    import inspect
+def test_every_event_option_is_one_policy_field_and_reaches_it() -> None:
+    """CometClient.events(**options) is typed by EventOptions; each key sets one field."""
+    from dataclasses import fields
 
-    from aiocomet.events import EventOptions
+    from aiocomet._event_options import StreamConfig
+    from aiocomet.events import Clock, ConnectionPolicy, EventOptions, ReconnectPolicy
 
-    params = set(inspect.signature(EventStream.__init__).parameters) - {"self", "client"}
-    assert set(EventOptions.__optional_keys__) == params
+    owned = {f.name for f in fields(StreamConfig)}
+    owned |= {f.name for f in fields(ReconnectPolicy) if f.name != "enabled"}
+    owned |= {f.name for f in fields(ConnectionPolicy)} | {"sleep", "monotonic"}
+    assert set(EventOptions.__optional_keys__) == owned
+
+    async def nap(_: float) -> None:
+        return None
+
+    backoff = Backoff(initial=2.0)
+    config = StreamConfig.of(
+        {
+            "types": [1],
+            "reconnect": False,
+            "backoff": backoff,
+            "max_attempts": 3,
+            "healthy_after": 5.0,
+            "heartbeat": None,
+            "connect_timeout": 4.0,
+            "close_timeout": 1.0,
+            "max_frame_bytes": 99,
+            "compress": False,
+            "sleep": nap,
+            "monotonic": lambda: 7.0,
+            "clock": lambda: 8.0,
+            "overflow": "drop_oldest",
+            "queue_size": 3,
+        }
+    )
+    assert config.types == frozenset({1}) and config.queue_size == 3
+    assert config.reconnect == ReconnectPolicy(False, backoff, 3, 5.0)
+    assert config.connection == ConnectionPolicy(None, 4.0, 1.0, 99, False)
+    assert config.clock.sleep is nap and config.clock.monotonic() == 7.0
+    assert config.clock.time() == 8.0
+    # the policy objects themselves, with a flat option applied on top
+    policy = ReconnectPolicy(max_attempts=2)
+    clock = Clock(sleep=nap)
+    config = StreamConfig.of({"reconnect": policy, "healthy_after": 1.0, "clock": clock})
+    assert config.reconnect == ReconnectPolicy(max_attempts=2, healthy_after=1.0)
+    assert config.clock is clock
+    with pytest.raises(TypeError, match="unknown event stream options: colour"):
+        StreamConfig.of({"colour": "red"})
