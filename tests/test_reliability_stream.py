@@ -39,6 +39,7 @@ from aiocomet import (
     merge_events,
     models,
 )
+from aiocomet._event_model import EventDecoder
 from aiocomet.constants import (
     JOB_STATUS_RUNNING_ACTIVE,
     JOB_STATUS_STOP_SUCCESS,
@@ -48,7 +49,6 @@ from aiocomet.constants import (
 )
 from aiocomet.events import (
     EventDecodeError,
-    EventDecoder,
     EventStream,
     Gap,
     HandshakeError,

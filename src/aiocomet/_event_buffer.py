@@ -85,9 +85,9 @@ class EventBuffer:
             raise ValueError("queue_size must be positive")
         if overflow not in ("block", "drop_oldest"):
             raise ValueError(f"overflow must be 'block' or 'drop_oldest', not {overflow!r}")
-        self.sources = list(sources)
+        self.sources: list[EventSource] = list(sources)
         self.queue_size = queue_size
-        self.drop = overflow == "drop_oldest"
+        self.drop: bool = overflow == "drop_oldest"
         self.on_source_error = on_source_error
         self.clock = clock
         self._items: deque[tuple[int, Event]] = deque()  # (source index, event)

@@ -26,8 +26,8 @@ from contextlib import aclosing
 from typing import TYPE_CHECKING, Unpack
 
 from ._clock import Clock
-from ._event_buffer import EventBuffer
-from ._event_model import Event, EventDecoder, UntypedEvent
+from ._event_buffer import EventBuffer, EventSource
+from ._event_model import Event, UntypedEvent
 from ._event_options import (
     DEFAULT_MAX_BATCH,
     ConnectionPolicy,
@@ -41,7 +41,6 @@ from ._event_options import (
 )
 from ._event_protocol import STREAM_PATH, Gap, GapKind, JobResync, resync_jobs
 from ._iteration import Iterated
-from ._stream_core import StreamCore
 from ._stream_driver import StreamDriver
 from .errors import (
     EventDecodeError,
@@ -59,7 +58,6 @@ __all__ = [
     "Event",
     "EventBatches",
     "EventDecodeError",
-    "EventDecoder",
     "EventOptions",
     "EventStream",
     "Gap",
@@ -110,12 +108,13 @@ class EventStream(Iterated[Event]):
         if config is not None and options:
             raise TypeError("pass either a StreamConfig or keyword options, not both")
         super().__init__()
-        self.config = config = config if config is not None else StreamConfig.of(options)
+        if config is None:
+            config = StreamConfig.of(options)
+        self.config: StreamConfig = config
         self.client = client
         self.server: str = client.base_url
         self.url: str = client.base_url + STREAM_PATH
-        self.source = StreamDriver(client, config)
-        """The I/O driver, also this stream as the source of a buffer."""
+        self._driver = StreamDriver(client, config)
 
     def __repr__(self) -> str:
         return f"EventStream({self.server!r}, connected={self.connected})"
@@ -124,24 +123,24 @@ class EventStream(Iterated[Event]):
 
     @property
     def on_gap(self) -> OnGap | None:
-        return self.source.on_gap
+        return self._driver.on_gap
 
     @on_gap.setter
     def on_gap(self, on_gap: OnGap | None) -> None:
-        self.source.on_gap = on_gap
+        self._driver.on_gap = on_gap
 
     @property
     def on_error(self) -> OnError | None:
-        return self.source.on_error
+        return self._driver.on_error
 
     @on_error.setter
     def on_error(self, on_error: OnError | None) -> None:
-        self.source.on_error = on_error
+        self._driver.on_error = on_error
 
     @property
-    def core(self) -> StreamCore:
-        """The stream's decisions and counters (sans-I/O)."""
-        return self.source.core
+    def source(self) -> EventSource:
+        """This stream as the source of a buffer (see :func:`aiocomet.merge_events`)."""
+        return self._driver
 
     @property
     def types(self) -> frozenset[int] | None:
@@ -158,15 +157,15 @@ class EventStream(Iterated[Event]):
     @property
     def pending_gap(self) -> Gap | None:
         """A gap whose ``on_gap``/resync has not completed yet (stays set while a resync fails)."""
-        return self.core.pending_gap
+        return self._driver.core.pending_gap
 
     @property
     def connected(self) -> bool:
-        return self.source.connected
+        return self._driver.connected
 
     @property
     def stats(self) -> StreamStats:
-        core = self.core
+        core = self._driver.core
         skipped = core.admission.skipped
         resync = self.config.resync
         return StreamStats(
@@ -175,7 +174,7 @@ class EventStream(Iterated[Event]):
             events=core.events,
             delivered=core.events + core.replayed - skipped - core.dropped,
             decode_errors=core.decode_errors,
-            untyped=self.source.decoder.untyped,
+            untyped=self._driver.decoder.untyped,
             connects=core.connects,
             reconnects=max(0, core.connections - 1),
             gaps=core.gaps,
@@ -183,14 +182,14 @@ class EventStream(Iterated[Event]):
             replayed=core.replayed,
             duplicates=resync.duplicates if resync is not None else 0,
             resync_failures=core.resync_failures,
-            queue_depth=self.source.queue_depth(),
+            queue_depth=self._driver.queue_depth(),
         )
 
     async def aclose(self) -> None:
         """Close the websocket and end the iterator; safe from any task, idempotent."""
-        await self.source.close()
+        await self._driver.close()
         await super().aclose()  # left alone while running: closing its socket ends it
-        await self.source.close_socket()
+        await self._driver.close_socket()
 
     # -- iteration -------------------------------------------------------------------------
 
@@ -205,7 +204,7 @@ class EventStream(Iterated[Event]):
         """The admitted events in lists of at most ``max_batch`` (0: the default size)."""
         size = max_batch or DEFAULT_MAX_BATCH
         if self.config.overflow == "block":
-            return self.source.feed(True, size)
+            return self._driver.feed(True, size)
         buffer = EventBuffer(
             [self.source],
             queue_size=self.config.queue_size,

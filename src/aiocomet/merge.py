@@ -43,7 +43,7 @@ class _Merged(Iterated[T]):
         super().__init__()
         self.streams: list[EventStream] = list(streams)
         self.overflow: Overflow = overflow
-        self.buffer = EventBuffer(
+        self.buffer: EventBuffer = EventBuffer(
             [s.source for s in self.streams],
             queue_size=queue_size,
             overflow=overflow,
