@@ -26,7 +26,14 @@ from aiocomet import (
 )
 from aiocomet._compact import SHARE_AFTER
 from aiocomet.constants import SEVT_JOB_COMPLETED, SEVT_JOB_NEW, SEVT_META_HELLO
-from aiocomet.events import EventDecodeError, EventStream, Gap, HandshakeError, resync_jobs
+from aiocomet.events import (
+    EventDecodeError,
+    EventStream,
+    Gap,
+    GapKind,
+    HandshakeError,
+    resync_jobs,
+)
 
 from ._ws_server import Collector, SleepLog, WsServer, event, job
 
@@ -254,8 +261,8 @@ async def test_on_gap_is_awaited_before_the_first_event_of_the_new_connection(
     assert first.last_event is not None and first.last_event.ResourceID == "a"
     assert first.since == 1234.0
     assert first.reconnected_at >= first.last_alive
-    assert "closed by the server (code 1000)" in first.reason
-    assert all("lost" in g.reason for g, _ in gaps[1:])
+    assert "closed by the server (code 1000)" in first.reason and first.kind is GapKind.CLOSED
+    assert all("lost" in g.reason and g.kind is GapKind.LOST for g, _ in gaps[1:])
     assert [e.Type for e in col.events[2:]] == [SEVT_META_HELLO] * 3
     assert col.stream.stats.gaps == 3 and col.stream.stats.reconnects == 3
     await col.close()
@@ -288,6 +295,7 @@ async def test_heartbeat_replaces_a_stalled_connection(
     assert time.monotonic() - started < 3.0
     await col.count(2)
     assert len(gaps) == 1 and gaps[0].reason.startswith("heartbeat timeout")
+    assert gaps[0].kind is GapKind.HEARTBEAT
     assert gaps[0].last_alive <= gaps[0].reconnected_at - 0.3
     await col.close()
 
@@ -498,6 +506,7 @@ async def test_drop_oldest_reports_dropped_events_as_a_gap(
     assert [e.ResourceID for e in col.events[1:]] == ["15", "16", "17", "18", "19"]
     (gap,) = gaps
     assert gap.dropped == 15 and "drop_oldest" in gap.reason and gap.last_alive == 1000.0
+    assert gap.kind is GapKind.DROPPED
     assert gap.last_event is not None and gap.last_event.Type == SEVT_META_HELLO
     assert stream.stats.gaps == 1 and stream.stats.delivered == 6
     await col.close()
