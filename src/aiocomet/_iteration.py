@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import AsyncGenerator, Awaitable, Callable
-from types import TracebackType
 from typing import Generic, Self, TypeVar
+
+from ._closing import AsyncClosing
 
 __all__ = ["Iterated", "Iteration"]
 
@@ -71,14 +72,11 @@ class Iteration(Generic[T]):
         return True
 
 
-class Iterated(Generic[T]):
-    """Base: an async iterator over ``_generate()`` and an ``async with`` that closes it."""
+class Iterated(AsyncClosing, Generic[T]):
+    """Base: an async iterator over what ``factory`` makes, and an ``async with`` that closes it."""
 
-    def __init__(self) -> None:
-        self._iteration: Iteration[T] = Iteration(self._generate)
-
-    def _generate(self) -> AsyncGenerator[T, None]:
-        raise NotImplementedError
+    def __init__(self, factory: Callable[[], AsyncGenerator[T, None]]) -> None:
+        self._iteration: Iteration[T] = Iteration(factory)
 
     def __aiter__(self) -> AsyncGenerator[T, None]:
         """The iterator; outside ``async with`` it is held only weakly (see this module)."""
@@ -90,14 +88,6 @@ class Iterated(Generic[T]):
     async def __aenter__(self) -> Self:
         self._iteration.manage()
         return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     async def aclose(self) -> None:
         """End the iterator (subclasses close their sockets too)."""

@@ -107,7 +107,7 @@ class EventStream(Iterated[Event]):
     ) -> None:
         if config is not None and options:
             raise TypeError("pass either a StreamConfig or keyword options, not both")
-        super().__init__()
+        super().__init__(self._iterate)
         if config is None:
             config = StreamConfig.of(options)
         self.config: StreamConfig = config
@@ -193,7 +193,7 @@ class EventStream(Iterated[Event]):
 
     # -- iteration -------------------------------------------------------------------------
 
-    async def _generate(self) -> AsyncGenerator[Event, None]:
+    async def _iterate(self) -> AsyncGenerator[Event, None]:
         # one event at a time from a buffer, so that queue_size bounds what waits
         async with aclosing(self.batches(1 if self.config.overflow != "block" else 0)) as batches:
             async for batch in batches:
@@ -234,7 +234,7 @@ class EventBatches(Iterated[list[Event]]):
     def __init__(self, stream: EventStream, max_batch: int = DEFAULT_MAX_BATCH) -> None:
         if max_batch < 1:
             raise ValueError("max_batch must be at least 1")
-        super().__init__()
+        super().__init__(self._iterate)
         self.stream = stream
         self.max_batch = max_batch
 
@@ -257,7 +257,7 @@ class EventBatches(Iterated[list[Event]]):
     def pending_gap(self) -> Gap | None:
         return self.stream.pending_gap
 
-    def _generate(self) -> AsyncGenerator[list[Event], None]:
+    def _iterate(self) -> AsyncGenerator[list[Event], None]:
         return self.stream.batches(self.max_batch)
 
     async def aclose(self) -> None:

@@ -40,7 +40,7 @@ class _Merged(Iterated[T]):
         overflow: Overflow = "block",
         on_source_error: OnSourceError | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(self._iterate)
         self.streams: list[EventStream] = list(streams)
         self.overflow: Overflow = overflow
         self.buffer: EventBuffer = EventBuffer(
@@ -49,6 +49,9 @@ class _Merged(Iterated[T]):
             overflow=overflow,
             on_source_error=on_source_error,
         )
+
+    def _iterate(self) -> AsyncGenerator[T, None]:
+        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({[s.server for s in self.streams]!r})"
@@ -76,7 +79,7 @@ class MergedEvents(_Merged[Event]):
     stream and leaves no task behind. ``stats`` has one entry per stream.
     """
 
-    async def _generate(self) -> AsyncGenerator[Event, None]:
+    async def _iterate(self) -> AsyncGenerator[Event, None]:
         # one event at a time when dropping, so that queue_size bounds what waits
         size = DEFAULT_MAX_BATCH if self.overflow == "block" else 1
         async with aclosing(self.buffer.batches(size)) as batches:
@@ -104,7 +107,7 @@ class MergedEventBatches(_Merged[list[Event]]):
         )
         self.max_batch = max_batch
 
-    def _generate(self) -> AsyncGenerator[list[Event], None]:
+    def _iterate(self) -> AsyncGenerator[list[Event], None]:
         return self.buffer.batches(self.max_batch)
 
 
