@@ -106,6 +106,16 @@ def test_frames_decode_in_order_with_sdk_fields_reset_and_bad_frames_set_aside()
     assert core.last_event is events[-1]
 
 
+def test_a_clean_batch_decodes_at_once_and_still_owns_the_sdk_fields() -> None:
+    core = open_core(core_of())
+    forged = {"aiocomet.replayed": True, "aiocomet.server": "evil", "aiocomet.tracing_id": "t"}
+    batch = [frame(SEVT_JOB_NEW, ResourceID=str(n), **forged) for n in range(50)]
+    events = core.frames(batch)
+    assert [e.ResourceID for e in events] == [str(n) for n in range(50)]
+    assert all(e.server == "srv" and not e.replayed and e.tracing_id == "" for e in events)
+    assert core.events == 50 and core.decode_errors == 0
+
+
 def test_inflated_frames_over_the_limit_are_skipped_only_when_compressed() -> None:
     big = frame(SEVT_JOB_NEW, ResourceID="x" * 200)
     core = core_of(max_frame_bytes=100)

@@ -51,6 +51,7 @@ __all__ = [
 
 _FINAL = (ClientClosedError, CredentialsError, RedirectRefusedError)
 _BAD_JSON = (msgspec.DecodeError, RecursionError, UnicodeDecodeError)
+_DECODE_ERRORS = (msgspec.MsgspecError, RecursionError, UnicodeDecodeError)
 
 
 class State(Enum):
@@ -222,12 +223,39 @@ class StreamCore:
         ``admit=False`` leaves the filter and dedupe to whoever takes the
         events later (a buffer that may drop them).
         """
+        out = self._decode_at_once(frames)
+        if out is None:
+            out = self._decode_one_by_one(frames)
+        else:
+            server = self.server
+            for event in out:  # fields the SDK owns never come from the wire (EventDecoder.claim)
+                event.server = server
+                event.replayed = False
+                event.tracing_id = ""
+        if out:
+            self.events += len(out)
+            self.last_event = out[-1]
+            if admit:
+                return self.admission.admit_all(out)
+        return out
+
+    def _decode_at_once(self, frames: list[bytes]) -> list[Event] | None:
+        """Every frame through the typed decoder in one C loop; None if one needs care."""
+        limit = self._inflated_limit
+        if not frames or (limit and max(map(len, frames)) > limit):
+            return None
+        if BinaryFrame in set(map(type, frames)):
+            return None
+        try:
+            return list(map(self._decoder.decode_typed, frames))
+        except _DECODE_ERRORS:
+            return None  # an unknown type, a bad frame: each on its own
+
+    def _decode_one_by_one(self, frames: list[bytes]) -> list[Event]:
         decoder = self._decoder
         decode = decoder.decode_typed
-        server = self.server
         limit = self._inflated_limit
         out: list[Event] = []
-        append = out.append
         for data in frames:
             if type(data) is BinaryFrame:
                 self._bad(
@@ -241,23 +269,14 @@ class StreamCore:
                 event = decode(data)
             except msgspec.ValidationError:
                 try:
-                    event = decoder.fallback(data)
+                    out.append(decoder.fallback(data))  # claimed by the decoder
                 except EventDecodeError as exc:
                     self._bad(exc)
-                    continue
+                continue
             except _BAD_JSON as exc:
                 self._bad(decoder.error(data, exc))
                 continue
-            # fields the SDK owns never come from the wire (see EventDecoder.claim)
-            event.server = server
-            event.replayed = False
-            event.tracing_id = ""
-            append(event)
-        if out:
-            self.events += len(out)
-            self.last_event = out[-1]
-            if admit:
-                return self.admission.admit_all(out)
+            out.append(decoder.claim(event))
         return out
 
     def _bad(self, error: CometError) -> None:
