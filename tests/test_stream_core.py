@@ -262,7 +262,7 @@ def test_a_new_iteration_is_a_gap_since_the_previous_one_closed() -> None:
     core = open_core(core_of(times))
     core.disconnected()
     closed_at = times.wall
-    core.reopen()
+    assert core.state is State.IDLE
     times.advance(10)
     assert core.start() == Connect()
     gap = core.connected(compressed=False)

@@ -69,6 +69,45 @@ class _Drops:
         self.count = 0
 
 
+class _Chunks:
+    """Events in arrival order, kept in the batches they came in: no work per event."""
+
+    __slots__ = ("chunks", "offset", "size")
+
+    def __init__(self) -> None:
+        self.chunks: deque[tuple[int, list[Event]]] = deque()  # (source index, events)
+        self.offset = 0  # events of the first chunk already taken
+        self.size = 0
+
+    def __len__(self) -> int:
+        return self.size
+
+    def append(self, index: int, events: list[Event]) -> None:
+        if events:
+            self.chunks.append((index, events))
+            self.size += len(events)
+
+    def head(self) -> int:
+        """The source of the oldest event (the buffer is not empty)."""
+        return self.chunks[0][0]
+
+    def take(self, count: int) -> tuple[int, list[Event]]:
+        """Up to ``count`` of the oldest events, all from one source."""
+        index, events = self.chunks[0]
+        start = self.offset
+        if start == 0 and len(events) <= count:
+            taken = events
+            self.chunks.popleft()
+        else:
+            taken = events[start : start + count]
+            self.offset = start + len(taken)
+            if self.offset == len(events):
+                self.chunks.popleft()
+                self.offset = 0
+        self.size -= len(taken)
+        return index, taken
+
+
 class EventBuffer:
     """Producer tasks -> one bounded buffer -> one consumer of batches."""
 
@@ -90,7 +129,7 @@ class EventBuffer:
         self.drop: bool = overflow == "drop_oldest"
         self.on_source_error = on_source_error
         self.clock = clock
-        self._items: deque[tuple[int, Event]] = deque()  # (source index, event)
+        self._items = _Chunks()
         self._ends: deque[tuple[int, BaseException | None]] = deque()
         self._drops: dict[int, _Drops] = {}
         self._last: dict[int, Event] = {}
@@ -123,7 +162,7 @@ class EventBuffer:
                         self._wake_putters()
                     if out:
                         yield out
-                    index = items[0][0] if items else -1
+                    index = items.head() if items else -1
                     if index in self._drops:
                         replay = await self._settle_drops(index)
                         if replay:
@@ -151,24 +190,27 @@ class EventBuffer:
 
     def _take_all(self, max_batch: int) -> list[Event]:
         items = self._items
-        count = min(max_batch, len(items))
-        popleft = items.popleft
-        return [popleft()[1] for _ in range(count)]
+        out = items.take(max_batch)[1]
+        if items and len(out) < max_batch:
+            out = list(out)  # the producer's list is not ours to extend
+            while items and len(out) < max_batch:
+                out += items.take(max_batch - len(out))[1]
+        return out
 
     def _take(self, max_batch: int) -> list[Event]:
         """Up to ``max_batch`` admitted events, stopping before one whose source dropped some."""
         items = self._items
         drops = self._drops
-        sources = self.sources
         out: list[Event] = []
         while items and len(out) < max_batch:
-            index, event = items[0]
-            if index in drops:
+            if items.head() in drops:
                 break  # its gap first
-            items.popleft()
-            if sources[index].admit(event):
-                self._last[index] = event
-                out.append(event)
+            index, events = items.take(max_batch - len(out))
+            admit = self.sources[index].admit
+            kept = [event for event in events if admit(event)]
+            if kept:
+                self._last[index] = kept[-1]
+                out += kept
         return out
 
     async def aclose(self) -> None:
@@ -225,19 +267,21 @@ class EventBuffer:
         size = self.queue_size
         now = self.clock.time()
         if len(batch) > size:  # the batch alone overflows: its own oldest go
-            for event in batch[: len(batch) - size]:
-                self._dropped(index, event, now)
+            self._dropped(index, batch[: len(batch) - size], now)
             batch = batch[len(batch) - size :]
-        for _ in range(len(items) + len(batch) - size):
-            self._dropped(*items.popleft(), now)
+        excess = len(items) + len(batch) - size
+        while excess > 0:
+            old, events = items.take(excess)
+            self._dropped(old, events, now)
+            excess -= len(events)
         self._enqueue(index, batch)
 
-    def _dropped(self, index: int, event: Event, now: float) -> None:
+    def _dropped(self, index: int, events: list[Event], now: float) -> None:
         drops = self._drops.get(index)
         if drops is None:
-            drops = self._drops[index] = _Drops(event, now)
-        drops.count += 1
-        self.sources[index].note_dropped(1)
+            drops = self._drops[index] = _Drops(events[0], now)
+        drops.count += len(events)
+        self.sources[index].note_dropped(len(events))
 
     def _wake_putters(self) -> None:
         putters, self._putters = self._putters, []
@@ -253,7 +297,7 @@ class EventBuffer:
             share = self._sharer.share
             for event in events[max(0, SHARE_AFTER - depth) :]:
                 share(event)
-        items.extend([(index, event) for event in events])
+        items.append(index, events)
         self._wake_getter()
 
     def _wake_getter(self) -> None:

@@ -347,11 +347,6 @@ class StreamCore:
         """The consumer closed the stream: every later input answers :class:`End`."""
         self.state = State.CLOSED
 
-    def reopen(self) -> None:
-        """An iteration ended without closing the stream: a new one may start."""
-        if self.state is not State.CLOSED:
-            self.state = State.IDLE
-
     # -- gaps ----------------------------------------------------------------------------
 
     def open_gap(self, gap: Gap) -> Gap:
