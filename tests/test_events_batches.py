@@ -10,10 +10,13 @@ import pytest
 
 from aiocomet import (
     Backoff,
+    Clock,
     CometClient,
+    ConnectionPolicy,
     EventBatches,
     Gap,
     GapKind,
+    ReconnectPolicy,
     merge_event_batches,
     resync_jobs,
 )
@@ -208,3 +211,29 @@ def test_max_batch_must_be_positive(client: CometClient) -> None:
         client.event_batches(max_batch=0)
     with pytest.raises(ValueError, match="max_batch"):
         merge_event_batches(client, max_batch=0)
+
+
+async def test_policy_objects_and_one_clock_drive_reconnects(
+    server: WsServer, client: CometClient
+) -> None:
+    delays: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        delays.append(seconds)
+        await asyncio.sleep(0)
+
+    policy = ReconnectPolicy(backoff=Backoff(initial=0.5, cap=4.0, jitter=0.0), healthy_after=60)
+    col = BatchCollector(
+        client.event_batches(
+            reconnect=policy,
+            connection=ConnectionPolicy(heartbeat=None, compress=False),
+            clock=Clock(sleep=sleep),
+        )
+    )
+    await server.wait_connected()
+    for n in (2, 3, 4):
+        await server.drop("close")
+        await server.wait_connected(n)
+    await col.wait(lambda: len(col.events) == 4)
+    assert delays == [0.5, 1.0, 2.0]  # never healthy for 60 s: the backoff grows
+    await col.close()
