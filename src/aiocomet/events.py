@@ -195,14 +195,20 @@ class EventStream(Iterated[Event]):
 
     async def _iterate(self) -> AsyncGenerator[Event, None]:
         # one event at a time from a buffer, so that queue_size bounds what waits
-        async with aclosing(self.batches(1 if self.config.overflow != "block" else 0)) as batches:
+        size = DEFAULT_MAX_BATCH if self.config.overflow == "block" else 1
+        async with aclosing(self.batches(size)) as batches:
             async for batch in batches:
                 for event in batch:
                     yield event
 
-    def batches(self, max_batch: int = 0) -> AsyncGenerator[list[Event], None]:
-        """The admitted events in lists of at most ``max_batch`` (0: the default size)."""
-        size = max_batch or DEFAULT_MAX_BATCH
+    def batches(self, max_batch: int = DEFAULT_MAX_BATCH) -> AsyncGenerator[list[Event], None]:
+        """A new iterator of the admitted events in lists of at most ``max_batch``.
+
+        Its lifetime is the caller's (``client.event_batches()`` manages it for you).
+        """
+        if max_batch < 1:
+            raise ValueError("max_batch must be at least 1")
+        size = max_batch
         if self.config.overflow == "block":
             return self._driver.feed(True, size)
         buffer = EventBuffer(
