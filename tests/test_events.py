@@ -26,7 +26,14 @@ from aiocomet import (
 )
 from aiocomet._compact import SHARE_AFTER
 from aiocomet.constants import SEVT_JOB_COMPLETED, SEVT_JOB_NEW, SEVT_META_HELLO
-from aiocomet.events import EventDecodeError, EventStream, Gap, HandshakeError, resync_jobs
+from aiocomet.events import (
+    EventDecodeError,
+    EventStream,
+    Gap,
+    GapKind,
+    HandshakeError,
+    resync_jobs,
+)
 
 from ._ws_server import Collector, SleepLog, WsServer, event, job
 
@@ -254,8 +261,8 @@ async def test_on_gap_is_awaited_before_the_first_event_of_the_new_connection(
     assert first.last_event is not None and first.last_event.ResourceID == "a"
     assert first.since == 1234.0
     assert first.reconnected_at >= first.last_alive
-    assert "closed by the server (code 1000)" in first.reason
-    assert all("lost" in g.reason for g, _ in gaps[1:])
+    assert "closed by the server (code 1000)" in first.reason and first.kind is GapKind.CLOSED
+    assert all("lost" in g.reason and g.kind is GapKind.LOST for g, _ in gaps[1:])
     assert [e.Type for e in col.events[2:]] == [SEVT_META_HELLO] * 3
     assert col.stream.stats.gaps == 3 and col.stream.stats.reconnects == 3
     await col.close()
@@ -288,6 +295,7 @@ async def test_heartbeat_replaces_a_stalled_connection(
     assert time.monotonic() - started < 3.0
     await col.count(2)
     assert len(gaps) == 1 and gaps[0].reason.startswith("heartbeat timeout")
+    assert gaps[0].kind is GapKind.HEARTBEAT
     assert gaps[0].last_alive <= gaps[0].reconnected_at - 0.3
     await col.close()
 
@@ -498,6 +506,7 @@ async def test_drop_oldest_reports_dropped_events_as_a_gap(
     assert [e.ResourceID for e in col.events[1:]] == ["15", "16", "17", "18", "19"]
     (gap,) = gaps
     assert gap.dropped == 15 and "drop_oldest" in gap.reason and gap.last_alive == 1000.0
+    assert gap.kind is GapKind.DROPPED
     assert gap.last_event is not None and gap.last_event.Type == SEVT_META_HELLO
     assert stream.stats.gaps == 1 and stream.stats.delivered == 6
     await col.close()
@@ -533,11 +542,51 @@ async def test_events_waiting_in_a_deep_buffer_share_repeated_strings(
     await col.close()
 
 
-def test_event_options_match_the_stream_signature() -> None:
-    """CometClient.events(**options) is typed by EventOptions: keep it in sync."""
-    import inspect
+def test_every_event_option_is_one_policy_field_and_reaches_it() -> None:
+    """CometClient.events(**options) is typed by EventOptions; each key sets one field."""
+    from dataclasses import fields
 
-    from aiocomet.events import EventOptions
+    from aiocomet._event_options import StreamConfig
+    from aiocomet.events import Clock, ConnectionPolicy, EventOptions, ReconnectPolicy
 
-    params = set(inspect.signature(EventStream.__init__).parameters) - {"self", "client"}
-    assert set(EventOptions.__optional_keys__) == params
+    owned = {f.name for f in fields(StreamConfig)}
+    owned |= {f.name for f in fields(ReconnectPolicy) if f.name != "enabled"}
+    owned |= {f.name for f in fields(ConnectionPolicy)} | {"sleep", "monotonic"}
+    assert set(EventOptions.__optional_keys__) == owned
+
+    async def nap(_: float) -> None:
+        return None
+
+    backoff = Backoff(initial=2.0)
+    config = StreamConfig.of(
+        {
+            "types": [1],
+            "reconnect": False,
+            "backoff": backoff,
+            "max_attempts": 3,
+            "healthy_after": 5.0,
+            "heartbeat": None,
+            "connect_timeout": 4.0,
+            "close_timeout": 1.0,
+            "max_frame_bytes": 99,
+            "compress": False,
+            "sleep": nap,
+            "monotonic": lambda: 7.0,
+            "clock": lambda: 8.0,
+            "overflow": "drop_oldest",
+            "queue_size": 3,
+        }
+    )
+    assert config.types == frozenset({1}) and config.queue_size == 3
+    assert config.reconnect == ReconnectPolicy(False, backoff, 3, 5.0)
+    assert config.connection == ConnectionPolicy(None, 4.0, 1.0, 99, False)
+    assert config.clock.sleep is nap and config.clock.monotonic() == 7.0
+    assert config.clock.time() == 8.0
+    # the policy objects themselves, with a flat option applied on top
+    policy = ReconnectPolicy(max_attempts=2)
+    clock = Clock(sleep=nap)
+    config = StreamConfig.of({"reconnect": policy, "healthy_after": 1.0, "clock": clock})
+    assert config.reconnect == ReconnectPolicy(max_attempts=2, healthy_after=1.0)
+    assert config.clock is clock
+    with pytest.raises(TypeError, match="unknown event stream options: colour"):
+        StreamConfig.of({"colour": "red"})

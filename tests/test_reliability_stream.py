@@ -39,6 +39,7 @@ from aiocomet import (
     merge_events,
     models,
 )
+from aiocomet._event_model import EventDecoder
 from aiocomet.constants import (
     JOB_STATUS_RUNNING_ACTIVE,
     JOB_STATUS_STOP_SUCCESS,
@@ -48,10 +49,10 @@ from aiocomet.constants import (
 )
 from aiocomet.events import (
     EventDecodeError,
-    EventDecoder,
     EventStream,
     Gap,
     HandshakeError,
+    ReconnectPolicy,
     RedirectRefusedError,
     resync_jobs,
 )
@@ -84,10 +85,13 @@ async def client(emu: CometEmulator) -> AsyncIterator[CometClient]:
         yield c
 
 
-def seeded(stream: EventStream, seed: int) -> Backoff:
-    """Give the stream's (default) backoff a seeded random source; returns its twin."""
-    stream.backoff = dataclasses.replace(stream.backoff, rng=random.Random(seed))
-    return dataclasses.replace(stream.backoff, rng=random.Random(seed))
+def seeded(seed: int) -> tuple[Backoff, Backoff]:
+    """The stream's default backoff with a seeded random source, and its twin."""
+    default = ReconnectPolicy().backoff
+    return (
+        dataclasses.replace(default, rng=random.Random(seed)),
+        dataclasses.replace(default, rng=random.Random(seed)),
+    )
 
 
 def free_port() -> int:
@@ -277,8 +281,8 @@ async def test_200_accept_then_close_back_off_to_the_cap_never_faster(
 ) -> None:
     vt = VirtualTime()
     emu.faults.accept_then_close(200)
-    stream = client.events(sleep=vt.sleep, monotonic=vt.monotonic)
-    twin = seeded(stream, 2024)
+    backoff, twin = seeded(2024)
+    stream = client.events(sleep=vt.sleep, monotonic=vt.monotonic, backoff=backoff)
     with caplog.at_level(logging.DEBUG, logger="aiocomet.events"):
         col = Collector(stream)
         await col.count(1, timeout=30)  # the 201st connection stays: its HELLO
@@ -309,8 +313,8 @@ async def test_connection_refused_for_ten_minutes_is_at_most_30_attempts_and_few
             sleep=vt.sleep,
             monotonic=vt.monotonic,
             on_error=lambda _: failures.append(vt.elapsed),
+            backoff=seeded(10)[0],
         )
-        seeded(stream, 10)
         with caplog.at_level(logging.DEBUG, logger="aiocomet"):
             col = Collector(stream)
             await asyncio.wait_for(vt.server_sleep(600), timeout=20)
@@ -442,10 +446,14 @@ async def test_silent_garbage_and_binary_auth_replies_close_the_socket_and_back_
     emu.faults.auth_reply(b"\x00\x01\x02", 1)
     sleeps = SleepLog()
     errors: list[CometError] = []
+    backoff, twin = seeded(7)
     stream = client.events(
-        connect_timeout=0.3, sleep=sleeps, on_error=errors.append, healthy_after=60
+        connect_timeout=0.3,
+        sleep=sleeps,
+        on_error=errors.append,
+        healthy_after=60,
+        backoff=backoff,
     )
-    twin = seeded(stream, 7)
     col = Collector(stream)
     await col.count(1)
     assert [type(e) for e in errors] == [TimeoutError, HandshakeError, HandshakeError]
@@ -720,8 +728,10 @@ async def test_oversized_frames_close_the_connection_and_count_toward_backoff() 
     errors: list[CometError] = []
     sleeps = SleepLog()
     async with WsServer(password="pw") as server, CometClient(server.url, "admin", "pw") as c:
-        stream = c.events(max_frame_bytes=4096, sleep=sleeps, on_error=errors.append)
-        twin = seeded(stream, 15)
+        backoff, twin = seeded(15)
+        stream = c.events(
+            max_frame_bytes=4096, sleep=sleeps, on_error=errors.append, backoff=backoff
+        )
         col = Collector(stream)
         for n in range(1, 5):
             await server.wait_connected(n)
@@ -1026,14 +1036,16 @@ async def test_failing_resync_retried_with_backoff_gap_stays_visible_no_live_eve
             errors.append(error)
             pending.append(stream.pending_gap)
 
+        backoff, twin = seeded(26)
+
         stream = c.events(
             types=JOBS,
             resync=resync_jobs(),
             on_error=on_error,
             sleep=stream_sleeps,
             healthy_after=0,
+            backoff=backoff,
         )
-        twin = seeded(stream, 26)
         col = Collector(stream)
         await emu.wait_for_subscribers(1)
         emu.state.add_jobs([finished_job(running_job("lost", now - 5), now - 2)])

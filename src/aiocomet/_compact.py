@@ -6,7 +6,7 @@ few users, devices, sources and destinations again and again, and every
 event repeats its job's ``Username`` and ``GUID`` in ``Actor`` and
 ``ResourceID``. Decoding makes a new string for each copy. Sharing them costs
 well under a microsecond per event, so the buffer does it only for events
-that wait behind others (see :class:`aiocomet.merge.Pump`), not for events a
+that wait behind others (see :class:`aiocomet._event_buffer.EventBuffer`), not for events a
 consumer takes at once. Values never change, only which object holds them.
 """
 

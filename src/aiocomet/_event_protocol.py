@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Final, Protocol
 
 from ._event_model import Event, make_event
@@ -26,6 +27,7 @@ __all__ = [
     "AUTH_OK",
     "STREAM_PATH",
     "Gap",
+    "GapKind",
     "JobResync",
     "JobSource",
     "check_auth_reply",
@@ -77,13 +79,31 @@ def check_auth_reply(
 # -- gaps ----------------------------------------------------------------------------------------
 
 
+class GapKind(Enum):
+    """Why events may have been missed: :attr:`Gap.kind`, for code (``reason`` is for people)."""
+
+    CLOSED = "closed"
+    """The server closed the connection with a close frame."""
+    LOST = "lost"
+    """The connection broke (reset, end of file, an error while receiving)."""
+    HEARTBEAT = "heartbeat"
+    """The peer stopped answering pings, or stopped reading our pongs."""
+    TOO_LARGE = "too_large"
+    """A frame over ``max_frame_bytes`` made the connection close."""
+    NEW_ITERATION = "new_iteration"
+    """The stream is iterated again after an earlier iteration ended."""
+    DROPPED = "dropped"
+    """``overflow="drop_oldest"`` dropped events the consumer did not take in time."""
+
+
 @dataclass(frozen=True, slots=True)
 class Gap:
     """Events may have been missed between ``last_alive`` and ``reconnected_at``.
 
-    ``reason`` says why (connection closed, reset, heartbeat timeout, events
-    dropped by ``overflow="drop_oldest"``); ``last_event`` is the last event
-    received before the gap. Times are Unix seconds (wall clock).
+    ``kind`` says why as a :class:`GapKind`, and ``reason`` in words
+    (connection closed, reset, heartbeat timeout, events dropped by
+    ``overflow="drop_oldest"``); ``last_event`` is the last event received
+    before the gap. Times are Unix seconds (wall clock).
     """
 
     server: str
@@ -95,12 +115,13 @@ class Gap:
     close_code: int | None = None
     dropped: int = 0
     attempts: int = 1
+    kind: GapKind = GapKind.LOST
 
     def __repr__(self) -> str:
         last = self.last_event
         shown = "None" if last is None else f"{last.type_name}@{last.Timestamp}"
         return (
-            f"Gap(server={self.server!r}, reason={self.reason!r}, "
+            f"Gap(server={self.server!r}, kind={self.kind.name}, reason={self.reason!r}, "
             f"last_alive={self.last_alive:.3f}, reconnected_at={self.reconnected_at:.3f}, "
             f"last_event={shown}, "
             f"dropped={self.dropped}, attempts={self.attempts})"

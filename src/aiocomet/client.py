@@ -22,6 +22,7 @@ from . import _codec
 from ._api_errors import error_in_body, error_in_result
 from ._backoff import Sleep, default_sleep
 from ._download import Download
+from ._event_options import DEFAULT_MAX_BATCH
 from ._generated import methods as M
 from ._generated import models
 from ._generated.api import GeneratedAPI
@@ -40,7 +41,7 @@ from .errors import (
     MFARequiredError,
     ResponseDecodeError,
 )
-from .events import EventOptions, EventStream
+from .events import EventBatches, EventOptions, EventStream
 
 __all__ = ["CometClient"]
 
@@ -302,6 +303,16 @@ class CometClient(SessionOwner, GeneratedAPI):
         of :class:`aiocomet.events.EventStream`.
         """
         return EventStream(self, **options)
+
+    def event_batches(
+        self, max_batch: int = DEFAULT_MAX_BATCH, **options: Unpack[EventOptions]
+    ) -> EventBatches:
+        """The server's live events in small lists: ``async for batch in client.event_batches()``.
+
+        The same options and guarantees as :meth:`events`; each list holds at
+        most ``max_batch`` events (see :class:`aiocomet.events.EventBatches`).
+        """
+        return EventBatches(EventStream(self, **options), max_batch)
 
 
 async def _multipart(upload: Any) -> aiohttp.MultipartWriter:
