@@ -57,7 +57,7 @@ def _version(text: str) -> tuple[int, ...]:
 
 
 @functools.cache
-def _compiled_queue_type() -> Any:
+def compiled_queue_type() -> Any:
     """aiohttp's compiled WebSocketDataQueue, or None (pure-Python aiohttp: no gain here)."""
     try:
         reader_c = importlib.import_module("aiohttp._websocket.reader_c")
@@ -66,7 +66,7 @@ def _compiled_queue_type() -> Any:
     return getattr(reader_c, "WebSocketDataQueue", None)
 
 
-class _Protocol:
+class SelfTestProtocol:
     """A stand-in transport protocol for the self-test."""
 
     _reading_paused = False
@@ -94,7 +94,7 @@ def _self_test(queue_type: Any) -> bool:
     """Does taking the deque and settling the count work on this build?"""
     loop = asyncio.new_event_loop()
     try:
-        protocol = _Protocol()
+        protocol = SelfTestProtocol()
         queue = queue_type(protocol, 1 << 16, loop=loop)
         buf = queue._buffer
         message = (WSMsgType.TEXT, b"x" * 100, "")
@@ -126,7 +126,7 @@ def supported() -> bool:
     low, high = TESTED
     if not low <= _version(aiohttp.__version__) < high:
         return False
-    queue_type = _compiled_queue_type()
+    queue_type = compiled_queue_type()
     return queue_type is not None and _self_test(queue_type)
 
 
@@ -202,7 +202,7 @@ def attach(ws: aiohttp.ClientWebSocketResponse[Any]) -> FrameQueue | None:
     queue = getattr(ws, "_reader", None)
     protocol = getattr(queue, "_protocol", None)
     checks = (
-        type(queue) is _compiled_queue_type(),
+        type(queue) is compiled_queue_type(),
         isinstance(getattr(queue, "_buffer", None), deque),
         isinstance(getattr(ws, "_waiting", None), bool),
         isinstance(getattr(ws, "_closing", None), bool),
