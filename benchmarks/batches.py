@@ -6,7 +6,8 @@
   engine: :meth:`EventSocket.receive_batch` (every frame aiohttp parsed from a
   socket read at once, see ``aiocomet._frame_queue``) and the stream's own
   union decoder. It shows what the receive path leaves for the engine, and
-  whether the fast path is in use (``fast_receive`` in the notes).
+  whether the fast path is in use (``fast_receive`` in the notes);
+  ``aiocomet_socket_receive`` is the same with the fast path switched off.
 
 Each reader reads "about n" events: a batch is never split, so a read may
 return a few more; the rates count what was read.
@@ -69,8 +70,12 @@ FAST_RECEIVE: dict[str, bool] = {}  # the socket reader's path, for the notes
 
 
 @contextlib.asynccontextmanager
-async def socket_reader(fh: Firehose) -> AsyncIterator[Read]:
-    """EventSocket.receive_batch + the stream's union decoder: the receive path alone."""
+async def socket_reader(fh: Firehose, fast: bool = True) -> AsyncIterator[Read]:
+    """EventSocket.receive_batch + the stream's union decoder: the receive path alone.
+
+    ``fast=False``: the same with the fast path off (one ``receive()`` per frame),
+    the public path the socket falls back to.
+    """
     async with (
         aiohttp.ClientSession() as session,
         session.ws_connect(
@@ -84,8 +89,8 @@ async def socket_reader(fh: Firehose) -> AsyncIterator[Read]:
         for field in HANDSHAKE:
             await ws.send_str(field)
         await ws.receive()
-        sock = EventSocket(ws, heartbeat=HEARTBEAT, close_timeout=1.0)
-        FAST_RECEIVE["socket"] = sock.fast
+        sock = EventSocket(ws, heartbeat=HEARTBEAT, close_timeout=1.0, fast=fast)
+        FAST_RECEIVE["fast" if fast else "receive"] = sock.fast
         decode = EventDecoder().decode_typed
         receive_batch = sock.receive_batch
 

@@ -217,6 +217,7 @@ Opener = Callable[[Firehose], contextlib.AbstractAsyncContextManager[Read]]
 
 READERS: dict[str, Opener] = {
     "aiocomet_socket_batches": batches.socket_reader,
+    "aiocomet_socket_receive": lambda fh: batches.socket_reader(fh, fast=False),
     "aiocomet": aiocomet_reader,
     "bare_aiohttp_msgspec": bare_reader,
     "bare_aiohttp_aiocomet_union": lambda fh: bare_reader(fh, "union"),
@@ -276,8 +277,11 @@ async def stream_figures(
     details["socket_batches_vs_bare_ratio"] = Stat.of(
         ratios(results["aiocomet_socket_batches"], results["bare_aiohttp_msgspec"])
     )
+    details["socket_batches_vs_receive_ratio"] = Stat.of(
+        ratios(results["aiocomet_socket_batches"], results["aiocomet_socket_receive"])
+    )
     notes: dict[str, float | str] = {
-        "fast_receive": str(batches.FAST_RECEIVE.get("socket", "?")),
+        "fast_receive": str(batches.FAST_RECEIVE.get("fast", "?")),
         "max_batch": batches.MAX_BATCH,
     }
 
