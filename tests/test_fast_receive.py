@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import aiohttp
@@ -279,28 +279,33 @@ async def test_compressed_frames_and_the_inflated_limit(fast: bool) -> None:
 # -- the fast path's own checks --------------------------------------------------------------
 
 
-def test_switched_off_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(_frame_queue.SWITCH, "0")
+@pytest.fixture
+def support(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
+    """The support check re-run from scratch, whatever the suite's environment says."""
+    monkeypatch.delenv(_frame_queue.SWITCH, raising=False)
     _frame_queue.supported.cache_clear()
-    try:
-        assert not _frame_queue.supported()
-    finally:
-        monkeypatch.delenv(_frame_queue.SWITCH)
-        _frame_queue.supported.cache_clear()
+    yield monkeypatch
+    _frame_queue.supported.cache_clear()  # before the environment is restored
+
+
+def test_switched_off_by_the_environment(support: pytest.MonkeyPatch) -> None:
     assert _frame_queue.supported()  # aiohttp 3.14.5 in the development environment
-
-
-def test_an_untested_aiohttp_version_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    for version in ("3.15.0", "3.13.2", "4.0.0a1"):
-        monkeypatch.setattr(aiohttp, "__version__", version)
+    for value in ("0", "off", "false"):
+        support.setenv(_frame_queue.SWITCH, value)
         _frame_queue.supported.cache_clear()
         assert not _frame_queue.supported()
-    monkeypatch.undo()
-    _frame_queue.supported.cache_clear()
-    assert _frame_queue.supported()
 
 
-async def test_a_websocket_whose_internals_differ_falls_back(raw: Any) -> None:
+def test_an_untested_aiohttp_version_falls_back(support: pytest.MonkeyPatch) -> None:
+    for version in ("3.15.0", "3.14.4", "3.13.2", "4.0.0a1"):
+        support.setattr(aiohttp, "__version__", version)
+        _frame_queue.supported.cache_clear()
+        assert not _frame_queue.supported()
+
+
+async def test_a_websocket_whose_internals_differ_falls_back(
+    raw: Any, support: pytest.MonkeyPatch
+) -> None:
     server, session = raw
     sock_task = asyncio.ensure_future(open_socket(session, server.url, fast=True))
     conn = await server.next()
