@@ -337,3 +337,47 @@ def test_settle_brings_the_count_back_to_zero() -> None:
             assert queue._size == 0 and not queue._buffer
     finally:
         loop.close()
+
+
+# -- frames split across reads, fragmented messages, a consumer that stops taking -------------
+
+
+async def test_frames_split_byte_by_byte_and_fragmented(raw: Any, fast: bool) -> None:
+    server, session = raw
+    sock_task = asyncio.ensure_future(open_socket(session, server.url, fast=fast))
+    conn = await server.next()
+    sock = await sock_task
+    await collect(sock, 1)
+    whole = frame(TEXT, text(1, pad=300))
+    first_part = bytes((0x01, 5)) + b'{"n":'  # TEXT, not final
+    ping = frame(PING, b"mid")  # a control frame between the fragments
+    last_part = bytes((0x80, 12)) + b' 2, "p": ""}'  # CONTINUATION, final
+    data = whole + first_part + ping + last_part + frame(TEXT, text(3))
+    for i in range(len(data)):
+        conn.send(data[i : i + 1])
+        await conn.writer.drain()
+    got, _ = await collect(sock, 3)
+    assert [json.loads(g)["n"] for g in got] == [1, 2, 3]
+    assert await conn.read_until(PONG) == b"mid"
+    await sock.close()
+
+
+async def test_a_consumer_that_stops_taking_bounds_the_buffer(raw: Any, fast: bool) -> None:
+    """aiohttp's queue limit still stops reading the socket while nobody takes frames."""
+    server, session = raw
+    sock_task = asyncio.ensure_future(open_socket(session, server.url, fast=fast))
+    conn = await server.next()
+    sock = await sock_task
+    await collect(sock, 1)
+    count = 20_000
+    payload = b"".join(frame(TEXT, text(n, pad=400)) for n in range(count))  # about 8.5 MB
+    conn.send(payload)
+    queue = sock.ws._reader
+    async with asyncio.timeout(20):
+        while not queue._protocol._reading_paused:  # noqa: ASYNC110 - aiohttp's own flag
+            await asyncio.sleep(0)
+    assert queue._size <= 2 * queue._limit  # frames parsed and held: bounded
+    got, _ = await collect(sock, count)
+    assert [json.loads(g)["n"] for g in got[:: count // 10]] == list(range(0, count, count // 10))
+    assert json.loads(got[-1])["n"] == count - 1
+    await sock.close()
