@@ -4,8 +4,9 @@
   with default settings; measured only where the client has ``event_batches``.
 - ``aiocomet_socket_batches``: the stream's receive path alone, without its
   engine: :meth:`EventSocket.receive_batch` (every frame aiohttp parsed from a
-  socket read at once, see ``aiocomet._frame_queue``) and the stream's own
-  union decoder. It shows what the receive path leaves for the engine, and
+  socket read at once, see ``aiocomet._frame_queue``) and
+  :meth:`EventDecoder.decode_many` (the stream's own union decoder, the fields
+  the SDK owns set on every event). It shows what the receive path leaves for the engine, and
   whether the fast path is in use (``fast_receive`` in the notes);
   ``aiocomet_socket_receive`` is the same with the fast path switched off.
 
@@ -71,7 +72,7 @@ FAST_RECEIVE: dict[str, bool] = {}  # the socket reader's path, for the notes
 
 @contextlib.asynccontextmanager
 async def socket_reader(fh: Firehose, fast: bool = True) -> AsyncIterator[Read]:
-    """EventSocket.receive_batch + the stream's union decoder: the receive path alone.
+    """EventSocket.receive_batch + EventDecoder.decode_many: the receive path alone.
 
     ``fast=False``: the same with the fast path off (one ``receive()`` per frame),
     the public path the socket falls back to.
@@ -91,7 +92,7 @@ async def socket_reader(fh: Firehose, fast: bool = True) -> AsyncIterator[Read]:
         await ws.receive()
         sock = EventSocket(ws, heartbeat=HEARTBEAT, close_timeout=1.0, fast=fast)
         FAST_RECEIVE["fast" if fast else "receive"] = sock.fast
-        decode = EventDecoder().decode_typed
+        decode_many = EventDecoder(fh.url).decode_many
         receive_batch = sock.receive_batch
 
         async def read(n: int) -> tuple[int, float]:
@@ -99,8 +100,8 @@ async def socket_reader(fh: Firehose, fast: bool = True) -> AsyncIterator[Read]:
             started = time.perf_counter()
             while seen < n:
                 batch = await receive_batch()
-                for event in map(decode, batch):
-                    event.Data.Status  # noqa: B018
+                for event in decode_many(batch):
+                    event.Data.Status  # type: ignore[union-attr]  # noqa: B018
                 seen += len(batch)
             return seen, time.perf_counter() - started
 
