@@ -2,8 +2,8 @@
 
 ``--quick`` runs every figure with small sizes (under a minute; a smoke test
 that says nothing about speed); the default full run takes a few minutes.
-``--only GROUP`` runs some groups (decode, stream, api, memory, download,
-reconnect). Figures are ratios against baselines run in the same process
+``--only GROUP`` runs some groups (decode, stream, merge, api, memory,
+download, reconnect). Figures are ratios against baselines run in the same process
 and the same rounds; the targets are judged on the median.
 """
 
@@ -24,11 +24,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import api, decode, download_memory, memory, reconnect, stream
+from . import api, decode, download_memory, memory, merge, reconnect, stream
 from ._firehose import firehose
 from ._harness import Figure, Stat
 
-GROUPS = ("decode", "stream", "api", "memory", "download", "reconnect")
+GROUPS = ("decode", "stream", "merge", "api", "memory", "download", "reconnect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,8 @@ class Sizes:
     stream_events: int
     stream_warmup: int
     stream_rounds: int
+    merge_events: int
+    merge_rounds: int
     api_calls: int
     api_cpu_calls: int
     api_rounds: int
@@ -48,8 +50,8 @@ class Sizes:
     reconnect_rounds: int
 
 
-FULL = Sizes(5, 31, 200_000, 20_000, 9, 3000, 2000, 7, 100_000, 3, 200, 3, 12)
-QUICK = Sizes(3, 2, 40_000, 5_000, 2, 400, 300, 2, 100_000, 1, 50, 1, 3)
+FULL = Sizes(5, 31, 200_000, 20_000, 9, 160_000, 7, 3000, 2000, 7, 100_000, 3, 200, 3, 12)
+QUICK = Sizes(3, 2, 40_000, 5_000, 2, 16_000, 1, 400, 300, 2, 100_000, 1, 50, 1, 3)
 
 
 def _cpu_model() -> str:
@@ -108,6 +110,17 @@ async def run(groups: Sequence[str], sizes: Sizes, progress: Callable[[str], Non
                 rounds=sizes.stream_rounds,
             )
 
+    async def merge_group() -> list[Figure]:
+        async with firehose() as fh:
+            return [
+                await merge.merge_figure(
+                    fh,
+                    events=sizes.merge_events,
+                    warmup=sizes.merge_events // 10,
+                    rounds=sizes.merge_rounds,
+                )
+            ]
+
     async def api_group() -> list[Figure]:
         async with api.emulator() as emu:
             return await api.api_figures(
@@ -129,6 +142,7 @@ async def run(groups: Sequence[str], sizes: Sizes, progress: Callable[[str], Non
 
     await step("decode", decode_group)
     await step("stream", stream_group)
+    await step("merge", merge_group)
     await step("api", api_group)
     await step("memory", memory_group)
     await step("download", download_group)
@@ -160,6 +174,12 @@ def table(figures: Sequence[Figure], env: dict[str, Any]) -> str:
     for fig in figures:
         s = fig.stat
         unit = "" if fig.unit == "x" else f" {fig.unit}"
+        if not fig.measured:
+            lines.append(
+                f"| {fig.name:<34} | {'-':>9} | {'-':>9} | {'-':>9} "
+                f"| {str(fig.target) + unit:>14} | n/m |  ({fig.notes.get('not_measured', '')})"
+            )
+            continue
         lines.append(
             f"| {fig.name:<34} | {_num(s.median):>9} | {_num(s.min):>9} | {_num(s.max):>9} "
             f"| {str(fig.target) + unit:>14} | {'yes' if fig.met else 'NO':>3} |"

@@ -73,15 +73,26 @@ class Figure:
     unit: str = "x"
     details: Mapping[str, Stat] = field(default_factory=dict)
     notes: Mapping[str, float | str] = field(default_factory=dict)
+    measured: bool = True
+
+    @classmethod
+    def not_measured(cls, name: str, target: Target, why: str) -> Figure:
+        """A figure this checkout cannot measure: recorded as such, never as a number."""
+        nan = math.nan
+        return cls(
+            name, Stat(nan, nan, nan, ()), target, notes={"not_measured": why}, measured=False
+        )
 
     @property
     def met(self) -> bool:
         """The target is judged on the median of the rounds."""
-        return self.target.met(self.stat.median)
+        return self.measured and self.target.met(self.stat.median)
 
     def as_dict(self) -> dict[str, Any]:
+        stat = self.stat.as_dict() if self.measured else dict.fromkeys(("median", "min", "max"))
         return {
-            **self.stat.as_dict(),
+            **stat,
+            "measured": self.measured,
             "unit": self.unit,
             "target": str(self.target),
             "met": self.met,

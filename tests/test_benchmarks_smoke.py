@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from benchmarks import __main__ as cli
-from benchmarks import api, decode, download_memory, memory, reconnect, stream
+from benchmarks import api, batches, decode, download_memory, memory, merge, reconnect, stream
 from benchmarks._events import job_events, mean_size
 from benchmarks._firehose import firehose
 from benchmarks._harness import Figure, Stat, Target, interleaved
@@ -20,6 +20,11 @@ def _sane(value: float) -> bool:
 
 
 def check(figure: Figure, *, allow_zero: bool = False) -> None:
+    if not figure.measured:  # recorded as not measured, never as a number
+        assert figure.notes["not_measured"] and not figure.met
+        assert figure.as_dict()["median"] is None and not figure.as_dict()["measured"]
+        json.dumps(figure.as_dict())
+        return
     for value in (figure.stat.median, figure.stat.min, figure.stat.max):
         assert math.isfinite(value)
         assert value >= 0 if allow_zero else value > 0, (figure.name, value)
@@ -66,9 +71,21 @@ async def test_stream_figures() -> None:
         "stream_vs_bare_ratio",
         "stream_vs_naive_ratio",
         "stream_vs_limit_ratio",
+        "batch_vs_limit_ratio",
+        "batch_vs_bare_ratio",
     ]
     for figure in figures:
         check(figure)
+    batch_figures = figures[3:]
+    assert all(f.measured for f in batch_figures) is batches.batches_available()
+    assert "socket_batches_vs_limit_ratio" in figures[0].details
+
+
+async def test_merge_figure() -> None:
+    async with firehose(pool=64) as fh:
+        figure = await merge.merge_figure(fh, events=800, warmup=80, rounds=1)
+    assert figure.name == "merge_vs_bare_ratio"
+    check(figure)
 
 
 async def test_api_figures() -> None:

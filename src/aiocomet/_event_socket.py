@@ -8,19 +8,24 @@ close only ``close()`` the transport, which waits for the unsent data to
 drain, and its close handshake reads on for as long as the peer keeps
 sending. Here, instead:
 
-- pongs are written beside the reader, one at a time (a peer that does not
-  read them gets no more); one that cannot be written within the pong
+- pongs are written beside the reader, one at a time, in turn (a peer that
+  does not read them gets no more); one that cannot be written within the pong
   deadline (half the heartbeat) aborts the connection: the peer is not
   reading, whatever it sends;
 - closing gets ``close_timeout`` for the close handshake, then the
   transport is aborted, always: nothing can keep a dead connection open;
 - :func:`ended` says how a connection ended, as a :class:`Lost`.
+
+Frames are received in batches: every frame aiohttp parsed from a socket
+read at once (:mod:`aiocomet._frame_queue`), or one per ``receive()`` where
+that fast path is not available; both end a connection the same way.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -29,11 +34,15 @@ import aiohttp
 from aiohttp import WSMsgType
 from aiohttp.http import WSMessageNoDecodeText
 
+from ._frame_queue import FrameQueue, attach
 from .errors import EventDecodeError
 
 WebSocket = aiohttp.ClientWebSocketResponse[Literal[False]]
 
 log = logging.getLogger("aiocomet.events")
+
+PINGS_KEPT = 64
+"""Pings waiting for their pong at most; older ones are answered by newer pongs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +112,7 @@ _TEXT = WSMsgType.TEXT
 _BINARY = WSMsgType.BINARY
 _PING = WSMsgType.PING
 _PONG = WSMsgType.PONG
+_ENDING = (WSMsgType.CLOSING, WSMsgType.ERROR)  # ended as receive() returns them
 
 
 class EventSocket:
@@ -111,7 +121,11 @@ class EventSocket:
     __slots__ = (
         "_close_started",
         "_closed",
+        "_end",
+        "_frames",
+        "_pings",
         "_pong",
+        "_put_back",
         "close_timeout",
         "pong_deadline",
         "transport",
@@ -119,19 +133,31 @@ class EventSocket:
         "ws",
     )
 
-    def __init__(self, ws: WebSocket, *, heartbeat: float | None, close_timeout: float) -> None:
+    def __init__(
+        self, ws: WebSocket, *, heartbeat: float | None, close_timeout: float, fast: bool = True
+    ) -> None:
         self.ws = ws
         self.transport = transport_of(ws)
         self.pong_deadline = heartbeat / 2 if heartbeat else None
         self.close_timeout = close_timeout
         self.verdict: str | None = None  # set when this side declared the peer dead
         self._pong: asyncio.Task[None] | None = None
+        self._pings: deque[bytes] = deque(maxlen=PINGS_KEPT)
         self._close_started = False
         self._closed = asyncio.Event()
+        # the fast path (None: receive() only), and what it left for receive() to end
+        self._frames: FrameQueue | None = attach(ws) if fast else None
+        self._end: SocketEnded | None = None
+        self._put_back: WSMessageNoDecodeText | None = None
 
     @property
     def closed(self) -> bool:
         return self.ws.closed
+
+    @property
+    def fast(self) -> bool:
+        """True while frames are taken a socket read at a time (see _frame_queue)."""
+        return self._frames is not None
 
     async def receive_batch(self) -> list[bytes | BinaryFrame]:
         """The next data frames, in order, at least one: text payloads as ``bytes``.
@@ -140,6 +166,55 @@ class EventSocket:
         a :class:`BinaryFrame`. When the connection ends, raises
         :class:`SocketEnded` (whatever failed while receiving included).
         """
+        frames = self._frames
+        if frames is None:
+            return await self._receive_one()
+        while True:
+            if self._end is not None or self._put_back is not None:
+                return await self._finish(frames)
+            messages = await frames.take()
+            if messages is None:  # the queue ended or failed: receive() says how
+                self._frames = None
+                return await self._receive_one()
+            payloads = [m[1] for m in messages if m[0] is _TEXT]
+            if len(payloads) == len(messages):
+                return payloads
+            payloads = self._sort(messages)
+            if payloads:
+                return payloads
+
+    def _sort(self, messages: list[WSMessageNoDecodeText]) -> list[bytes | BinaryFrame]:
+        """The data frames before the first message that ends the connection."""
+        out: list[bytes | BinaryFrame] = []
+        for msg in messages:
+            kind = msg[0]
+            if kind is _TEXT:
+                out.append(msg[1])
+            elif kind is _BINARY:
+                out.append(BinaryFrame(msg[1]))
+            elif kind is _PING:
+                self.answer_ping(msg[1])
+            elif kind in _ENDING:
+                self._end = SocketEnded(msg, None)
+                break
+            elif kind is not _PONG:  # a close frame: receive() answers it, as without batches
+                self._put_back = msg
+                break
+        return out
+
+    async def _finish(self, frames: FrameQueue) -> list[bytes | BinaryFrame]:
+        """End as receive() would: raise what ended the batch, or let receive() read it."""
+        self._frames = None
+        end, self._end = self._end, None
+        if end is not None:
+            raise end
+        msg, self._put_back = self._put_back, None
+        assert msg is not None
+        frames.put_back(msg)
+        return await self._receive_one()
+
+    async def _receive_one(self) -> list[bytes | BinaryFrame]:
+        """One frame per ``receive()``: the public path."""
         receive = self.ws.receive
         while True:
             try:
@@ -157,14 +232,25 @@ class EventSocket:
                 raise SocketEnded(msg, None)
 
     def answer_ping(self, payload: bytes) -> None:
-        """Pong in the background; skipped while the previous pong is still being written."""
-        if self._pong is None or self._pong.done():
-            self._pong = asyncio.ensure_future(self._write_pong(payload))
+        """Pong in the background, one write at a time, every ping in turn.
 
-    async def _write_pong(self, payload: bytes) -> None:
+        Pings received while a pong is being written wait their turn (the
+        last ``PINGS_KEPT``; older ones are answered by the newer pongs, as
+        RFC 6455 allows). A batch of frames can hold many pings: each still
+        gets its pong, so a peer that pings without reading fills its own
+        buffers and meets the pong deadline.
+        """
+        self._pings.append(payload)
+        if self._pong is None or self._pong.done():
+            self._pong = asyncio.ensure_future(self._write_pongs())
+
+    async def _write_pongs(self) -> None:
+        pings = self._pings
         try:
-            async with asyncio.timeout(self.pong_deadline):
-                await self.ws.pong(payload)
+            while pings:
+                payload = pings.popleft()
+                async with asyncio.timeout(self.pong_deadline):
+                    await self.ws.pong(payload)
         except TimeoutError:
             self.verdict = (
                 f"heartbeat timeout: a pong could not be sent within {self.pong_deadline:g} s"
