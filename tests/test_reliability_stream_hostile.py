@@ -121,9 +121,9 @@ async def ping_without_reading(conn: RawConnection) -> None:
 async def test_a_peer_that_pings_but_never_reads_is_replaced() -> None:
     """Item 2: our pongs fill the socket buffers until they cannot drain: abort, reconnect.
 
-    The consumer yields to the loop after every event, so every ping gets its
-    own pong (pongs to pings read in one go are coalesced), and the buffers
-    (megabytes: the kernel grows them) fill in seconds.
+    Every ping gets its own pong, written one at a time in turn (pings read
+    in one go included), and the buffers (megabytes: the kernel grows them)
+    fill in seconds.
     """
     gaps: list[Gap] = []
     async with RawWsServer() as server, CometClient(server.url, "admin", "pw") as client:
