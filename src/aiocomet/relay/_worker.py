@@ -71,6 +71,7 @@ class RelayWorker:
         self._monotonic = monotonic
         self._sleep = sleep
         self._stop = asyncio.Event()
+        self._ticked = asyncio.Condition()
         self._tails: dict[str, tuple[ServerTail, asyncio.Task[None]]] = {}
         self._clients: dict[str, CometClient] = {}
         self.alive = 1
@@ -96,10 +97,21 @@ class RelayWorker:
         """Ask :meth:`run` to finish: flush, release every lease, leave."""
         self._stop.set()
 
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float | None = None) -> None:
+        """Wait until ``predicate()`` holds, checking after each of this worker's ticks.
+
+        For tests and supervisors: ``await worker.wait_until(lambda: worker.held)``.
+        TimeoutError after ``timeout`` seconds.
+        """
+        async with asyncio.timeout(timeout), self._ticked:
+            await self._ticked.wait_for(predicate)
+
     async def run(self) -> None:
         try:
             while not self._stop.is_set():
                 await self._tick()
+                async with self._ticked:
+                    self._ticked.notify_all()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._stop.wait(), self._interval())
         finally:
