@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections.abc import AsyncIterator
 
 import pytest
 import redis.asyncio as aioredis
 
 from aiocomet import Backoff
+from aiocomet.constants import SEVT_ACCOUNT_SESSION_START as FILLER
 from aiocomet.events import Event, Gap
 from aiocomet.relay import RelayWorker, ServerKeys, consume, stream_name
 from aiocomet.testing import CometEmulator
@@ -130,8 +132,14 @@ async def test_a_stalled_redis_stops_the_reading_and_loses_nothing(
             await emu.wait_for_subscribers(1, timeout=30)
             await col.wait(lambda: len(col.items) >= 2)  # the marker and the hello: Redis works
             await admin.execute_command("CLIENT", "PAUSE", 120_000, "WRITE")
-            jobs = emu.simulate_jobs(None, rate=5000)
-            await worker.wait_until(lambda: emu.slow_consumers_dropped >= 1, 60)
+            jobs = emu.simulate_jobs(None, rate=100)
+            filler = [json.dumps({"Type": FILLER, "Data": "x" * 65536}).encode()] * 8
+            for _ in range(300):  # fill the socket buffers until the server drops the relay
+                if emu.slow_consumers_dropped:
+                    break
+                emu.publish_encoded(filler)
+                await asyncio.sleep(0)  # let the sockets move (a cooperative yield, not a wait)
+            assert emu.slow_consumers_dropped
             tail = worker.tail("one")
             assert tail is not None and len(tail.outbox) <= tail.outbox.limit == 16
             assert tail.outbox.blocked >= 1

@@ -77,6 +77,7 @@ class RelayWorker:
         self.alive = 1
         self.started = clock()
         self.takeovers = 0
+        self.ticks = 0
         self.lost = 0
         offset = zlib.crc32(self.worker_id.encode()) % max(1, len(config.servers))
         names = [s.name for s in config.servers]
@@ -110,6 +111,7 @@ class RelayWorker:
         try:
             while not self._stop.is_set():
                 await self._tick()
+                self.ticks += 1
                 async with self._ticked:
                     self._ticked.notify_all()
                 with contextlib.suppress(TimeoutError):
