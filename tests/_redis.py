@@ -26,6 +26,17 @@ REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 READY = b"Ready to accept connections"
 
 
+def die_with_parent() -> None:
+    """In the child: get SIGKILL when the test process dies, so no server outlives a run."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the fixtures still stop it
+        pass
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -61,7 +72,9 @@ class RedisServer:
             "--logfile", "",
             "--daemonize", "no",
         ]  # fmt: skip
-        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, preexec_fn=die_with_parent
+        )
         self.proc = proc
         ready = threading.Event()
 

@@ -50,10 +50,11 @@ def relay_config(redis_url: str, servers: Sequence[tuple[str, str]], **options: 
 class Collected:
     """Runs a consumer in a task and keeps what it yields; tests wait on conditions."""
 
-    def __init__(self, consumer: RelayConsumer) -> None:
+    def __init__(self, consumer: RelayConsumer, changed: asyncio.Event | None = None) -> None:
+        """``changed`` may be shared by several: then :meth:`wait` wakes on any of them."""
         self.consumer = consumer
         self.items: list[Event | Gap] = []
-        self._changed = asyncio.Event()
+        self._changed = changed or asyncio.Event()
         self.task = asyncio.ensure_future(self._run())
 
     async def _run(self) -> None:
