@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -98,3 +99,21 @@ async def expected_job_events(url: str) -> set[tuple[str, int]]:
     found = {(j.GUID, SEVT_JOB_NEW) for j in jobs}
     found |= {(j.GUID, SEVT_JOB_COMPLETED) for j in jobs if j.EndTime > 0}
     return found
+
+
+def toml(data: dict[str, object]) -> str:
+    """The few TOML shapes a relay config needs (tables, arrays of tables, scalars)."""
+    out: list[str] = []
+
+    def scalar(v: object) -> str:
+        return json.dumps(v) if isinstance(v, str | bool) else str(v)
+
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out.append(f"[{key}]")
+            out += [f"{k} = {scalar(v)}" for k, v in value.items()]
+        elif isinstance(value, list):
+            for item in value:
+                out.append(f"[[{key}]]")
+                out += [f"{k} = {scalar(v)}" for k, v in item.items()]
+    return "\n".join(out) + "\n"

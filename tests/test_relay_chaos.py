@@ -13,6 +13,7 @@ expired lease was accepted); and every holder's first entry is its gap marker.
 from __future__ import annotations
 
 import asyncio
+import faulthandler
 import json
 import os
 import signal
@@ -29,29 +30,11 @@ from aiocomet.events import Gap
 from aiocomet.relay import ServerKeys, consume, stream_pattern
 
 from ._redis import RedisServer, die_with_parent, own_redis  # noqa: F401
-from ._relay_helpers import PASSWORD_ENV, Collected, config_dict, expected_job_events
+from ._relay_helpers import PASSWORD_ENV, Collected, config_dict, expected_job_events, toml
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVERS = 6
 RATE = 8.0  # jobs/s per server (16 events/s)
-
-
-def toml(data: dict[str, object]) -> str:
-    """The few TOML shapes a relay config needs (tables, arrays of tables, scalars)."""
-    out: list[str] = []
-
-    def scalar(v: object) -> str:
-        return json.dumps(v) if isinstance(v, str | bool) else str(v)
-
-    for key, value in data.items():
-        if isinstance(value, dict):
-            out.append(f"[{key}]")
-            out += [f"{k} = {scalar(v)}" for k, v in value.items()]
-        elif isinstance(value, list):
-            for item in value:
-                out.append(f"[[{key}]]")
-                out += [f"{k} = {scalar(v)}" for k, v in item.items()]
-    return "\n".join(out) + "\n"
 
 
 class Servers:
@@ -66,11 +49,12 @@ class Servers:
         assert self.proc.stdout is not None
         self.urls: list[str] = json.loads(self.proc.stdout.readline())["urls"]
 
-    def stop_jobs(self) -> None:
+    async def stop_jobs(self) -> None:
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.proc.stdin.write(b"stop-jobs\n")
         self.proc.stdin.flush()
-        assert self.proc.stdout.readline().strip() == b"stopped"
+        answer = await asyncio.wait_for(asyncio.to_thread(self.proc.stdout.readline), 60)
+        assert answer.strip() == b"stopped"
 
     def close(self) -> None:
         assert self.proc.stdin is not None and self.proc.stdout is not None
@@ -174,6 +158,19 @@ async def test_kill_freeze_and_restart_lose_no_job_and_never_overlap_holders(
     servers: Servers,
     workers: Workers,
 ) -> None:
+    faulthandler.dump_traceback_later(300, exit=True)  # a hang fails the run with tracebacks
+    try:
+        await run_chaos(own_redis, redis_client, servers, workers)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+async def run_chaos(
+    own_redis: RedisServer,  # noqa: F811
+    redis_client: aioredis.Redis,
+    servers: Servers,
+    workers: Workers,
+) -> None:
     names = [f"s{i}" for i in range(SERVERS)]
     by_url = dict(zip(servers.urls, names, strict=True))
     data = config_dict(
@@ -237,7 +234,7 @@ async def test_kill_freeze_and_restart_lose_no_job_and_never_overlap_holders(
         lambda: {by_url[i.server] for i in watch.items[seen:]} == set(names), timeout=60
     )
 
-    servers.stop_jobs()
+    await servers.stop_jobs()
     expected = {url: await expected_job_events(url) for url in servers.urls}
     assert all(len(e) > 20 for e in expected.values())
     for group, cols in groups.items():
