@@ -10,11 +10,6 @@ through Redis consumer groups, at least once. Needs ``pip install
 
 from __future__ import annotations
 
-try:
-    import redis as _redis  # noqa: F401
-except ImportError as exc:  # pragma: no cover - depends on the installation
-    raise ImportError('aiocomet.relay needs redis-py: pip install "aiocomet[relay]"') from exc
-
 from ._config import (
     DeliveryConfig,
     LeaseConfig,

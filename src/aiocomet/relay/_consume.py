@@ -86,15 +86,15 @@ class RelayConsumer:
         self._owns = isinstance(redis, str)
         self.redis: aioredis.Redis = connect_redis(redis) if isinstance(redis, str) else redis
         self.group = group
-        self.consumer = consumer or f"{socket.gethostname()}-{os.getpid()}"
+        self.consumer: str = consumer or f"{socket.gethostname()}-{os.getpid()}"
         self.pattern = pattern
         self.count = count
-        self.block_ms = max(1, round(block * 1000))
+        self.block_ms: int = max(1, round(block * 1000))
         self.claim_idle = claim_idle
         self.start = start
         self.rescan = rescan
         self.on_error = on_error
-        self.backoff = backoff or Backoff(initial=0.05, cap=2.0, floor=0.0, jitter=0.5)
+        self.backoff: Backoff = backoff or Backoff(initial=0.05, cap=2.0, floor=0.0, jitter=0.5)
         self._sleep = sleep
         self._now = monotonic
         self._streams: dict[bytes, bytes] = {n.encode(): b"0" for n in names}  # next id to read

@@ -52,21 +52,21 @@ class Outbox:
         self.claim = claim
         self.batch_size = batch_size
         self.max_in_flight = max_in_flight
-        self.limit = batch_size * max_in_flight
+        self.limit: int = batch_size * max_in_flight
         self.backoff = backoff
         self._sleep = sleep
         self._clock = clock
-        self.next_seq = claim.seq + 1
+        self.next_seq: int = claim.seq + 1
         self._pending: deque[Entry] = deque()
         self._ready = asyncio.Event()
         self._space = asyncio.Event()
         self._space.set()
         self._idle = asyncio.Event()
         self._idle.set()
-        self.written = 0
-        self.failures = 0
-        self.blocked = 0  # times the reader had to wait for room
-        self.abandoned = 0
+        self.written: int = 0
+        self.failures: int = 0
+        self.blocked: int = 0  # times the reader had to wait for room
+        self.abandoned: int = 0
 
     def __len__(self) -> int:
         return len(self._pending)

@@ -54,8 +54,8 @@ class RedisStreamSink:
         owns: bool = True,
     ) -> None:
         self.redis = redis
-        self.prefix = config.prefix
-        self.urls = dict(urls)
+        self.prefix: str = config.prefix
+        self.urls: dict[str, str] = dict(urls)
         self._owns = owns
         if config.maxlen is not None:
             self._trim: tuple[str, int] = ("MAXLEN", config.maxlen)
@@ -63,7 +63,7 @@ class RedisStreamSink:
             self._trim = ("MINID", _ms(config.minid_age))
         else:
             self._trim = ("", 0)
-        self.rejected = 0
+        self.rejected: int = 0
 
     async def _run(self, calls: Sequence[tuple[str, Sequence[Any], Sequence[Any]]]) -> list[Any]:
         """Script calls (lua, keys, args) in one pipeline; scripts are loaded when missing.

@@ -65,7 +65,7 @@ class ServerTail:
         self.client = client
         self.claim = claim
         d = config.delivery
-        self.outbox = Outbox(
+        self.outbox: Outbox = Outbox(
             sink,
             claim,
             batch_size=d.batch_size,
@@ -78,12 +78,12 @@ class ServerTail:
         self._sleep = sleep
         self._clock = clock
         self._stop = asyncio.Event()
-        self.connected = False
-        self.events = 0
-        self.gaps = 0
-        self.reconnects = 0
-        self.last_event_time = 0
-        self.replayed = 0
+        self.connected: bool = False
+        self.events: int = 0
+        self.gaps: int = 0
+        self.reconnects: int = 0
+        self.last_event_time: int = 0
+        self.replayed: int = 0
 
     def report(self) -> ServerReport:
         return ServerReport(

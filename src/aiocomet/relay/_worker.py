@@ -57,7 +57,7 @@ class RelayWorker:
         sleep: Sleep = default_sleep,
     ) -> None:
         self.config = config
-        self.worker_id = worker_id or default_worker_id()
+        self.worker_id: str = worker_id or default_worker_id()
         if sink is None:
             from ._redis_sink import RedisStreamSink, connect_redis
 
@@ -65,7 +65,7 @@ class RelayWorker:
             sink = RedisStreamSink(connect_redis(config.redis.url), config.redis, urls)
         self.sink: RelaySink = sink
         lease = config.lease
-        self.book = LeaseBook(lease.ttl, lease.renew_every, monotonic)
+        self.book: LeaseBook = LeaseBook(lease.ttl, lease.renew_every, monotonic)
         self._stream_backoff = stream_backoff
         self._clock = clock
         self._monotonic = monotonic
@@ -74,11 +74,11 @@ class RelayWorker:
         self._ticked = asyncio.Condition()
         self._tails: dict[str, tuple[ServerTail, asyncio.Task[None]]] = {}
         self._clients: dict[str, CometClient] = {}
-        self.alive = 1
-        self.started = clock()
-        self.takeovers = 0
-        self.ticks = 0
-        self.lost = 0
+        self.alive: int = 1
+        self.started: float = clock()
+        self.takeovers: int = 0
+        self.ticks: int = 0
+        self.lost: int = 0
         offset = zlib.crc32(self.worker_id.encode()) % max(1, len(config.servers))
         names = [s.name for s in config.servers]
         self._order = names[offset:] + names[:offset]  # workers try servers in different orders
