@@ -19,6 +19,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -81,21 +82,41 @@ class Workers:
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
         self.count = 0
 
-    def start(self) -> str:
-        self.count += 1
-        name = f"w{self.count}"
+    def spawn(self, name: str) -> subprocess.Popen[bytes]:
         env = {**os.environ, PASSWORD_ENV: "admin"}
-        log = open(self.logs / f"{name}.log", "wb")
         args = ["-m", "aiocomet", "relay", "run", str(self.config), "--worker-id", name]
-        self.procs[name] = subprocess.Popen(
+        proc = subprocess.Popen(
             [sys.executable, *args],
             cwd=ROOT,
             env=env,
-            stdout=log,
+            stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             preexec_fn=die_with_parent,
         )
-        log.close()
+        self.procs[name] = proc
+        return proc
+
+    async def start(self) -> str:
+        """Start a worker; return once it said it started (its signal handlers are set)."""
+        self.count += 1
+        name = f"w{self.count}"
+        proc = self.spawn(name)
+        ready = threading.Event()
+
+        def copy() -> None:  # the worker's log, to a file; tells when it started
+            assert proc.stdout is not None
+            with open(self.logs / f"{name}.log", "wb") as log:
+                for line in proc.stdout:
+                    log.write(line)
+                    log.flush()
+                    if b"started" in line:
+                        ready.set()
+            proc.stdout.close()
+            ready.set()
+
+        threading.Thread(target=copy, daemon=True).start()
+        await asyncio.to_thread(ready.wait, 60)
+        assert proc.poll() is None, self.log(name)
         return name
 
     def signal(self, name: str, sig: signal.Signals) -> None:
@@ -178,7 +199,7 @@ async def run_chaos(
     )
     workers.config.write_text(toml(data))
     for _ in range(3):
-        workers.start()
+        await workers.start()
     g1_bell = asyncio.Event()
     groups = {
         "g1": [
@@ -212,7 +233,7 @@ async def run_chaos(
             return all(len(marks[n]) > before[n] for n in theirs)
 
         await watch.wait(moved, timeout=60)
-        workers.start()
+        await workers.start()
 
     # freeze a worker past its lease: its servers move; resumed, it must not write
     held = await holders(redis_client, names)

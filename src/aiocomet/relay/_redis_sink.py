@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import redis.asyncio as aioredis
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import NoScriptError
 
 from ._config import RedisConfig
@@ -69,20 +70,24 @@ class RedisStreamSink:
         """Script calls (lua, keys, args) in one pipeline; scripts are loaded when missing.
 
         EVALSHA without redis-py's per-pipeline SCRIPT EXISTS round trip; after
-        a Redis restart (NOSCRIPT) the scripts are loaded and the round trip
-        repeated, which the append script makes harmless.
+        a Redis restart (NOSCRIPT, or a pooled connection found closed) the
+        round trip is repeated, which the append script makes harmless.
         """
-        for attempt in (0, 1):
+        for attempt in range(3):
             pipe = self.redis.pipeline(transaction=False)
             for lua, keys, args in calls:
                 pipe.evalsha(_sha(lua), len(keys), *keys, *args)
             try:
                 return list(await pipe.execute())
             except NoScriptError:
-                if attempt:
+                if attempt == 2:
                     raise
                 for lua in {lua for lua, _, _ in calls}:
                     await self.redis.script_load(lua)
+            except RedisConnectionError:
+                # a pooled connection to a Redis that restarted: one more try on a fresh one
+                if attempt == 2:
+                    raise
         raise AssertionError("unreachable")
 
     def keys(self, server: str) -> ServerKeys:
