@@ -282,3 +282,8 @@ def test_the_dedupe_window_forgets_the_oldest() -> None:
 def test_gap_marker_json_is_compact() -> None:
     marker = GapMarker(reason="r", last_alive=1.0, reconnected_at=2.0)
     assert msgspec.json.decode(msgspec.json.encode(marker))["reason"] == "r"
+
+
+def test_the_example_configuration_parses() -> None:
+    cfg = load_config(Path(__file__).resolve().parent.parent / "examples" / "relay.toml")
+    assert [s.name for s in cfg.servers] == ["eu1", "us1"] and cfg.redis.maxlen == 1_000_000

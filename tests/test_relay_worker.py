@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
+import sys
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 import redis.asyncio as aioredis
@@ -153,3 +156,28 @@ async def test_a_stalled_redis_stops_the_reading_and_loses_nothing(
     reasons = [g.reason for g in col.gaps()]
     assert len(reasons) >= 2  # the first holder's, then the dropped connection's
     assert any(e.replayed for e in col.events())
+
+
+async def test_the_guides_consumer_example_runs(
+    emu: CometEmulator,
+    redis_url: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "guides" / "relay.md").read_text()
+    (code,) = re.findall(r"^```py\n(.*?)^```", guide, flags=re.S | re.M)
+    assert "redis://127.0.0.1:6379/0" in code
+    script = tmp_path / "consumer.py"
+    script.write_text(code.replace("redis://127.0.0.1:6379/0", redis_url))
+    worker = RelayWorker(relay_config(redis_url, [("one", emu.url)]), worker_id="w")
+    async with running(worker):
+        await emu.wait_for_subscribers(1, timeout=30)
+        await emu.simulate_jobs(3)
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, str(script), stdout=asyncio.subprocess.PIPE
+        )
+        async with asyncio.timeout(60):
+            out, _ = await proc.communicate()
+    assert proc.returncode == 0
+    lines = out.decode().splitlines()
+    assert lines[0].startswith(f"gap: {emu.url} relay started")
+    assert lines[-1].startswith(f"{emu.url} SEVT_JOB_")
