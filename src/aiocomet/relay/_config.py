@@ -132,6 +132,7 @@ class ResyncConfig:
 
     margin: float = 120.0
     max_lookback: float = 86400.0
+    enabled: bool = True  # False: gaps are marked, nothing replayed (no job-history access)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,10 +224,14 @@ def parse_config(data: Mapping[str, Any], *, source: str = "<config>") -> RelayC
     )
     where = f"{source} [resync]"
     resync_t = _table(data, "resync", source)
-    _only(resync_t, {"margin", "max_lookback"}, where)
+    _only(resync_t, {"margin", "max_lookback", "enabled"}, where)
+    enabled = resync_t.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise RelayConfigError("enabled must be true or false", where=where)
     resync = ResyncConfig(
         margin=_seconds(resync_t, "margin", 120.0, where, zero_ok=True),
         max_lookback=_seconds(resync_t, "max_lookback", 86400.0, where),
+        enabled=enabled,
     )
     where = f"{source} [filter]"
     filter_t = _table(data, "filter", source)

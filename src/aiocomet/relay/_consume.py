@@ -154,16 +154,21 @@ class RelayConsumer:
 
     async def batches(self) -> AsyncGenerator[list[Item], None]:
         """Lists of items as read (up to ``count`` per stream); each acknowledged on the next."""
+        async for entries in self.entries():
+            yield [entry.item for entry in entries]
+
+    async def entries(self) -> AsyncGenerator[list[Delivered], None]:
+        """Like :meth:`batches`, with each entry's server, sequence, token and relay time."""
         while True:
             reads = await self._next_reads()
-            items: list[Item] = []
+            found: list[Delivered] = []
             for stream, entry_id, delivered in reads:
                 assert isinstance(delivered, Delivered)
-                items.append(delivered.item)
+                found.append(delivered)
                 self._unacked.append((stream, entry_id))
-            self._delivered += len(items)
-            if items:
-                yield items
+            self._delivered += len(found)
+            if found:
+                yield found
             self._ack_delivered()
 
     # -- reading ---------------------------------------------------------------------------

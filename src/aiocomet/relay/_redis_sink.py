@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import msgspec
 import redis.asyncio as aioredis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import NoScriptError
@@ -37,6 +38,7 @@ def _sha(lua: str) -> str:
 
 
 _SHAS: dict[str, str] = {}
+_pack = msgspec.msgpack.Encoder().encode
 
 
 def _ms(seconds: float) -> int:
@@ -160,10 +162,9 @@ class RedisStreamSink:
         ]
         calls: list[tuple[str, Sequence[Any], Sequence[Any]]] = []
         for batch in batches:
-            args = list(head)
-            for entry in batch:
-                args += (entry.seq, entry.kind, entry.payload, entry.wall_ms)
-            calls.append((APPEND, [k.lease, k.stream, k.state], args))
+            # Redis' Lua MessagePack reads str, not bin: payloads are UTF-8 JSON texts
+            blob = _pack([(str(e.seq), e.kind, e.payload.decode(), str(e.wall_ms)) for e in batch])
+            calls.append((APPEND, [k.lease, k.stream, k.state], [*head, blob]))
         replies = await self._run(calls)
         if any(int(r) < 0 for r in replies):
             self.rejected += 1

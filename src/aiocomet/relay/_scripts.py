@@ -65,31 +65,32 @@ return 1
 APPEND: Final = """
 -- KEYS: lease, stream, state.
 -- ARGV: owner, token, server, trim ('' | 'MAXLEN' | 'MINID'), trim value (count | age ms),
---       then per entry: seq, kind ('e' event | 'r' replayed event | 'g' gap), payload, wall_ms.
+--       entries: one MessagePack array of [seq, kind, payload, wall_ms] (strings), where kind
+--       is 'e' (event), 'r' (replayed event) or 'g' (gap marker).
 -- Refuses everything (-1) unless the lease holds this owner and token: the fence.
 -- Skips entries whose seq was written before, so a retried batch is written once.
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
 local last = tonumber(redis.call('HGET', KEYS[3], 'seq') or '0')
+local entries = cmsgpack.unpack(ARGV[6])
 local last_arg = nil
 local wall = nil
 local added = 0
-for i = 6, #ARGV, 4 do
-  local seq = tonumber(ARGV[i])
+for i = 1, #entries do
+  local e = entries[i]
+  local seq = tonumber(e[1])
   if seq > last then
-    local kind = ARGV[i + 1]
+    local kind = e[2]
     if kind == 'g' then
-      redis.call('XADD', KEYS[2], '*', 's', ARGV[3], 'q', ARGV[i], 't', ARGV[2],
-        'w', ARGV[i + 3], 'g', ARGV[i + 2])
+      redis.call('XADD', KEYS[2], '*', 's', ARGV[3], 'q', e[1], 't', ARGV[2], 'w', e[4], 'g', e[3])
     elseif kind == 'r' then
-      redis.call('XADD', KEYS[2], '*', 's', ARGV[3], 'q', ARGV[i], 't', ARGV[2],
-        'w', ARGV[i + 3], 'f', ARGV[i + 2], 'r', '1')
+      redis.call('XADD', KEYS[2], '*', 's', ARGV[3], 'q', e[1], 't', ARGV[2], 'w', e[4],
+        'f', e[3], 'r', '1')
     else
-      redis.call('XADD', KEYS[2], '*', 's', ARGV[3], 'q', ARGV[i], 't', ARGV[2],
-        'w', ARGV[i + 3], 'f', ARGV[i + 2])
+      redis.call('XADD', KEYS[2], '*', 's', ARGV[3], 'q', e[1], 't', ARGV[2], 'w', e[4], 'f', e[3])
     end
     last = seq
-    last_arg = ARGV[i]
-    wall = ARGV[i + 3]
+    last_arg = e[1]
+    wall = e[4]
     added = added + 1
   end
 end

@@ -20,6 +20,7 @@ from .._backoff import Backoff, Sleep, default_sleep
 from .._event_protocol import Gap, JobResync
 from ..client import CometClient
 from ..errors import AuthenticationError, ClientClosedError, CometError, CredentialsError
+from ..events import EventStream
 from ._config import RelayConfig, ServerConfig
 from ._entries import GapMarker, frame_of
 from ._outbox import Outbox
@@ -78,6 +79,7 @@ class ServerTail:
         self._sleep = sleep
         self._clock = clock
         self._stop = asyncio.Event()
+        self._stream: EventStream | None = None
         self.connected: bool = False
         self.events: int = 0
         self.gaps: int = 0
@@ -86,6 +88,9 @@ class ServerTail:
         self.replayed: int = 0
 
     def report(self) -> ServerReport:
+        stream = self._stream
+        if stream is not None:
+            self.reconnects = stream.stats.reconnects
         return ServerReport(
             connected=self.connected,
             events=self.events,
@@ -150,25 +155,24 @@ class ServerTail:
         resync.since = int(gap.since - rs.margin)  # nothing older than the window is replayed
         self.gaps += 1
         await self.outbox.put_gap(marker)
-        options: dict[str, object] = {
-            "resync": resync,
-            "on_gap": self._on_gap,
-            "clock": self._clock,
-        }
+        options: dict[str, object] = {"on_gap": self._on_gap, "clock": self._clock}
+        if rs.enabled:
+            options["resync"] = resync
         if self._stream_backoff is not None:
             options["backoff"] = self._stream_backoff
         keeps = self.config.keeps
         put = self.outbox.put
         first = True
         async with self.client.events(**options) as stream:  # type: ignore[arg-type]
+            self._stream = stream
             async for event in stream:
                 if first:  # subscribed: what the gap missed is now in job history
                     first = False
                     self.connected = True
-                    await self._replay(resync, gap)
+                    if rs.enabled:
+                        await self._replay(resync, gap)
                 self.connected = True
                 self.events += 1
-                self.reconnects = stream.stats.reconnects
                 if event.Timestamp:
                     self.last_event_time = event.Timestamp
                 if keeps(event.Type):
