@@ -95,6 +95,9 @@ def test_run_status_metrics_and_sigterm_releases_the_lease(
     )
     try:
         wait_for_line(proc, b"relay one: held by cli-w")
+        r = redis.Redis.from_url(redis_server.url)
+        assert r.xread({ServerKeys.of("comet", "one").stream: 0}, count=1, block=30_000)  # marker
+        r.close()
         assert main(["relay", "status", str(config)]) == 0
         table = capsys.readouterr().out
         assert "workers alive: 1 (cli-w)" in table and "one" in table and "cli-w" in table
