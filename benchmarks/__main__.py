@@ -3,7 +3,7 @@
 ``--quick`` runs every figure with small sizes (under a minute; a smoke test
 that says nothing about speed); the default full run takes a few minutes.
 ``--only GROUP`` runs some groups (decode, stream, merge, api, memory,
-download, reconnect). Figures are ratios against baselines run in the same process
+download, reconnect, relay). Figures are ratios against baselines run in the same process
 and the same rounds; the targets are judged on the median.
 """
 
@@ -24,11 +24,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import api, decode, download_memory, memory, merge, reconnect, stream
+from . import api, decode, download_memory, memory, merge, reconnect, relay, stream
 from ._firehose import firehose
 from ._harness import Figure, Stat
 
-GROUPS = ("decode", "stream", "merge", "api", "memory", "download", "reconnect")
+GROUPS = ("decode", "stream", "merge", "api", "memory", "download", "reconnect", "relay")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +147,12 @@ async def run(groups: Sequence[str], sizes: Sizes, progress: Callable[[str], Non
     await step("memory", memory_group)
     await step("download", download_group)
     await step("reconnect", reconnect_group)
+
+    async def relay_group() -> list[Figure]:
+        async with firehose() as fh:
+            return [await relay.relay_figure(fh, events=sizes.stream_events // 4, rounds=3)]
+
+    await step("relay", relay_group)
     return figures
 
 

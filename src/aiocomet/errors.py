@@ -17,6 +17,9 @@
     ├── InvalidParameterError      a parameter value does not fit its type (also ValueError)
     ├── ClientClosedError          the client was used after close()
     ├── BucketAllocationError      raised by your Custom Remote Bucket allocate() to refuse
+    ├── RelayError                 aiocomet relay (Redis Streams)
+    │   ├── RelayConfigError       the relay configuration cannot work (also ValueError)
+    │   └── StaleLeaseError        the fence refused a write: this worker's lease ended
     └── ProtocolError              the event stream said something unexpected
         ├── HandshakeError         neither "200 OK" nor "403 Unauth" to the auth frames
         └── EventDecodeError       a frame that is not an event (skipped, told to on_error)
@@ -197,3 +200,30 @@ class BucketAllocationError(CometError):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
+class RelayError(CometError):
+    """Base of the relay's errors."""
+
+
+class RelayConfigError(RelayError, ValueError):
+    """The relay configuration cannot work; ``where`` names the file and the setting."""
+
+    def __init__(self, message: str, *, where: str = "") -> None:
+        super().__init__(f"{where}: {message}" if where else message)
+        self.where = where
+
+
+class StaleLeaseError(RelayError):
+    """A write was refused by the server-side fence: this worker's lease on the server ended.
+
+    Another worker may hold it now (with a newer fencing token); nothing of the
+    refused batch was written.
+    """
+
+    def __init__(self, server: str, token: int) -> None:
+        super().__init__(
+            f"relay: the lease on {server!r} (fencing token {token}) is no longer ours"
+        )
+        self.server = server
+        self.token = token

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .._session import DEFAULT_TIMEOUT
 from .._transport import RetryPolicy
-from . import _calls, _demo, _events
+from . import _calls, _demo, _events, _relay
 from ._common import ErrorContext, add_connection_args, at_least, report, setup_logging
 
 EXIT_BROKEN_PIPE = 141
@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     p.add_argument("emulator_args", nargs=argparse.REMAINDER)
+
+    _relay.add_parser(sub)
 
     p = sub.add_parser("methods", help="list the API methods")
     p.add_argument(

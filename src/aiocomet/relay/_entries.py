@@ -1,0 +1,148 @@
+"""Stream entries, without I/O: what the relay writes and how a consumer reads it back.
+
+An entry's fields (short names, since Redis stores them in every entry):
+``s`` the server's URL, ``q`` its per-server sequence number, ``t`` the fencing
+token of the writer, ``w`` the relay's wall clock (ms) when it took the event,
+then either ``f`` the frame (a ``StreamableEvent`` JSON text; ``r=1`` marks an
+event replayed by a resync) or ``g`` a gap marker (JSON: reason, times).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final, Literal
+
+import msgspec
+
+from .._event_model import Event, EventDecoder
+from .._event_protocol import Gap
+from ..errors import EventDecodeError
+
+__all__ = [
+    "Delivered",
+    "Entry",
+    "EntryDecoder",
+    "GapMarker",
+    "SeenWindow",
+    "frame_of",
+    "gap_entry",
+]
+
+Kind = Literal["e", "r", "g"]
+
+_encode: Final = msgspec.json.Encoder().encode
+
+
+@dataclass(slots=True)
+class Entry:
+    """One entry on its way out: ``seq`` is given when the entry is queued."""
+
+    seq: int
+    kind: Kind
+    payload: bytes
+    wall_ms: int
+
+
+class GapMarker(msgspec.Struct, kw_only=True):
+    """The JSON of a gap marker entry (``g``)."""
+
+    reason: str
+    last_alive: float
+    reconnected_at: float
+    attempts: int = 1
+    dropped: int = 0
+    holder: str = ""
+    previous: str = ""
+
+
+def frame_of(event: Event) -> bytes:
+    """The event as a ``StreamableEvent`` JSON text.
+
+    The event API gives no access to the received frame yet, so the event is
+    encoded again from :meth:`Event.wire`; replayed events never had a frame.
+    """
+    return _encode(event.wire())
+
+
+def gap_entry(seq: int, marker: GapMarker, wall_ms: int) -> Entry:
+    return Entry(seq, "g", _encode(marker), wall_ms)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivered:
+    """One entry read back: the event or gap, and where it stands in its server's sequence."""
+
+    item: Event | Gap
+    server: str
+    seq: int
+    token: int
+    wall_ms: int
+
+
+_gap_decoder: Final = msgspec.json.Decoder(GapMarker)
+
+
+class EntryDecoder:
+    """Stream entry fields -> :class:`Delivered`; EventDecodeError for an entry that is not ours."""
+
+    def __init__(self) -> None:
+        self._events = EventDecoder()
+
+    def decode(self, fields: Mapping[bytes, bytes]) -> Delivered:
+        try:
+            server = fields[b"s"].decode()
+            seq = int(fields[b"q"])
+            token = int(fields[b"t"])
+            wall_ms = int(fields.get(b"w", b"0"))
+        except (KeyError, ValueError, UnicodeDecodeError) as exc:
+            keys = sorted(k.decode("utf-8", "replace") for k in fields)
+            raise EventDecodeError(
+                f"relay entry without valid s/q/t fields ({type(exc).__name__}; keys {keys})"
+            ) from None
+        frame = fields.get(b"f")
+        if frame is not None:
+            event = self._events.decode(frame)
+            event.server = server
+            event.replayed = fields.get(b"r") == b"1"
+            return Delivered(event, server, seq, token, wall_ms)
+        marker = fields.get(b"g")
+        if marker is None:
+            raise EventDecodeError(f"relay entry {server}#{seq} has neither a frame nor a gap")
+        try:
+            g = _gap_decoder.decode(marker)
+        except msgspec.MsgspecError as exc:
+            raise EventDecodeError(f"relay entry {server}#{seq}: bad gap marker ({exc})") from None
+        reason = g.reason
+        gap = Gap(
+            server=server,
+            reason=reason,
+            last_alive=g.last_alive,
+            reconnected_at=g.reconnected_at,
+            attempts=g.attempts,
+            dropped=g.dropped,
+        )
+        return Delivered(gap, server, seq, token, wall_ms)
+
+
+class SeenWindow:
+    """The last ``size`` (server, sequence) pairs, for consumers that drop redeliveries."""
+
+    def __init__(self, size: int) -> None:
+        if size < 1:
+            raise ValueError("the dedupe window must hold at least 1 entry")
+        self.size = size
+        self._seen: OrderedDict[tuple[str, int], None] = OrderedDict()
+        self.duplicates = 0
+
+    def first_time(self, server: str, seq: int) -> bool:
+        """True the first time a pair is seen within the window."""
+        key = (server, seq)
+        if key in self._seen:
+            self.duplicates += 1
+            return False
+        self._seen[key] = None
+        if len(self._seen) > self.size:
+            self._seen.popitem(last=False)
+        return True
