@@ -213,6 +213,17 @@ async def frames_reader(fh: Firehose, client: str) -> AsyncIterator[Read]:
         yield read_ws
 
 
+CPU_RATIOS = (
+    ("aiocomet", "bare_aiohttp_msgspec", "stream_vs_bare"),
+    ("aiocomet", "limit_tcp_decode_lines", "stream_vs_limit"),
+    ("aiocomet_batches", "bare_aiohttp_msgspec", "batch_vs_bare"),
+    ("aiocomet_batches", "limit_tcp_decode_lines", "batch_vs_limit"),
+    ("aiocomet_socket_batches", "bare_aiohttp_msgspec", "socket_batches_vs_bare"),
+    ("aiocomet_batches", "aiocomet_socket_batches", "batch_vs_socket_batches"),
+    ("aiocomet", "aiocomet_socket_batches", "stream_vs_socket_batches"),
+)
+"""Ratios also taken in client CPU time (ours, baseline, name)."""
+
 Opener = Callable[[Firehose], contextlib.AbstractAsyncContextManager[Read]]
 
 READERS: dict[str, Opener] = {
@@ -231,9 +242,20 @@ if batches.batches_available():
 
 
 async def measure(
-    fh: Firehose, *, events: int, warmup: int, rounds: int, chunk: int = 20_000
+    fh: Firehose,
+    *,
+    events: int,
+    warmup: int,
+    rounds: int,
+    chunk: int = 20_000,
+    cpu_rates: dict[str, list[float]] | None = None,
 ) -> dict[str, list[float]]:
-    """Events/s of every reader in every round; the readers take turns ``chunk`` at a time."""
+    """Events/s of every reader in every round; the readers take turns ``chunk`` at a time.
+
+    ``cpu_rates``, if given, receives the same rates in this process's CPU time:
+    events per CPU second of the client alone, whatever the firehose (another
+    process on the same cores) manages to send.
+    """
     chunk = max(1, min(chunk, events))
     rates: dict[str, list[float]] = {name: [] for name in READERS}
     async with contextlib.AsyncExitStack() as stack:
@@ -244,14 +266,19 @@ async def measure(
         for r in range(rounds):
             done = dict.fromkeys(names, 0)
             spent = dict.fromkeys(names, 0.0)
+            cpu = dict.fromkeys(names, 0.0)
             order = names[r % len(names) :] + names[: r % len(names)]
             while min(done.values()) < events:
                 for name in order:
+                    started = time.process_time()
                     n, seconds = await reads[name](chunk)
+                    cpu[name] += time.process_time() - started
                     done[name] += n
                     spent[name] += seconds
             for name in names:
                 rates[name].append(done[name] / spent[name])
+                if cpu_rates is not None:
+                    cpu_rates.setdefault(name, []).append(done[name] / max(cpu[name], 1e-9))
     return rates
 
 
@@ -259,8 +286,16 @@ async def stream_figures(
     fh: Firehose, *, events: int = 200_000, warmup: int = 20_000, rounds: int = 9
 ) -> list[Figure]:
     """``stream_vs_{bare,naive,limit}_ratio`` and ``batch_vs_{limit,bare}_ratio``."""
-    results = await measure(fh, events=events, warmup=warmup, rounds=rounds)
+    cpu: dict[str, list[float]] = {}
+    results = await measure(fh, events=events, warmup=warmup, rounds=rounds, cpu_rates=cpu)
     details = stats(results, "stream_events_per_s.")
+    # the same rates per CPU second of the client: on a shared machine the firehose (its
+    # own process) may not keep up with the fastest readers, which compresses the wall-time
+    # ratios towards 1; these show what each reader costs the client per event
+    details.update(stats(cpu, "stream_cpu_events_per_s."))
+    for ours, base, label in CPU_RATIOS:
+        if ours in cpu and base in cpu:
+            details[f"cpu_{label}_ratio"] = Stat.of(ratios(cpu[ours], cpu[base]))
     details["aiohttp_vs_websockets_frames_ratio"] = Stat.of(
         ratios(results["frames_aiohttp"], results["frames_websockets"])
     )

@@ -517,12 +517,12 @@ async def test_events_waiting_in_a_deep_buffer_share_repeated_strings(
 ) -> None:
     gate = asyncio.Event()
     read_all = asyncio.Event()
-    stream = stream_of(
-        client, overflow="drop_oldest", queue_size=1000, on_error=lambda _: read_all.set()
+    total = SHARE_AFTER + 20
+    stream = stream_of(  # a buffer deeper than the sharing threshold
+        client, overflow="drop_oldest", queue_size=total + 100, on_error=lambda _: read_all.set()
     )
     col = Collector(stream, gate=gate)
     await col.count(1)  # HELLO taken; the consumer now waits on the gate
-    total = SHARE_AFTER + 20
     data = [{"GUID": f"g{i}", "Username": "bob", "SourceGUID": "src"} for i in range(total)]
     await server.send(
         *(event(SEVT_JOB_NEW, resource_id=f"g{i}", data=d) for i, d in enumerate(data))

@@ -158,10 +158,10 @@ async def test_job_events_waiting_in_a_deep_merge_buffer_share_strings(
     gate = asyncio.Event()
     read_all = asyncio.Event()
     stream = clients[0].events(backoff=FAST, on_error=lambda _: read_all.set())
-    merged = MergedEvents([stream], queue_size=1000)
+    total = SHARE_AFTER + 10
+    merged = MergedEvents([stream], queue_size=total + 100)  # deeper than the threshold
     col = Collector(merged, gate=gate)
     await col.count(1)  # HELLO taken; the consumer now waits on the gate
-    total = SHARE_AFTER + 10
     data = [{"GUID": f"g{n}", "Username": "bob", "DeviceID": "d"} for n in range(total)]
     await servers[0].send(
         *(event(SEVT_JOB_NEW, resource_id=f"g{n}", data=d) for n, d in enumerate(data))

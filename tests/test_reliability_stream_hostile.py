@@ -21,6 +21,7 @@ import aiohttp
 import pytest
 
 from aiocomet import Backoff, CometClient, CometError, TransportError, merge_events
+from aiocomet._compact import SHARE_AFTER
 from aiocomet.constants import SEVT_JOB_NEW, SEVT_META_HELLO
 from aiocomet.events import EventDecodeError, EventStream, Gap, resync_jobs
 from aiocomet.webhooks import TRACING_HEADER, WebhookReceiver
@@ -246,10 +247,13 @@ async def test_resync_gets_a_connection_with_max_connections_1(streams: int) -> 
 
 async def test_shared_strings_of_a_deep_buffer_do_not_outlive_it() -> None:
     """Item 5: job events with large unique strings, dropped: nothing of them is kept."""
-    big = 16 * 1024
+    big = 8 * 1024
+    sent = SHARE_AFTER + 300  # through a buffer deeper than the sharing threshold
     gate = asyncio.Event()
     async with WsServer(password="pw") as server, CometClient(server.url, "admin", "pw") as client:
-        stream = client.events(overflow="drop_oldest", queue_size=100, types={SEVT_JOB_NEW})
+        stream = client.events(
+            overflow="drop_oldest", queue_size=SHARE_AFTER + 100, types={SEVT_JOB_NEW}
+        )
         col = Collector(stream, gate=gate)
         await server.wait_connected()
         await server.send(event(SEVT_JOB_NEW, data=job("first", 1), resource_id="first"))
@@ -257,13 +261,13 @@ async def test_shared_strings_of_a_deep_buffer_do_not_outlive_it() -> None:
         tracemalloc.start()
         try:
             before = tracemalloc.get_traced_memory()[0]
-            for n in range(300):
+            for n in range(sent):
                 data = {**job(f"g{n}", 1), "Username": f"{n}".ljust(big, "u")}
                 data["DeviceID"] = f"{n}".ljust(big, "d")
                 await server.send(event(SEVT_JOB_NEW, data=data, resource_id=f"g{n}"))
             await server.send(event(SEVT_JOB_NEW, data=job("end", 1), resource_id="end"))
             # all read while the consumer waits, so the buffer overflowed (nothing to wait on)
-            await wait_until(lambda: stream.stats.events >= 302, timeout=30)
+            await wait_until(lambda: stream.stats.events >= sent + 2, timeout=60)
             gate.set()
             await col.wait(lambda: col.events[-1].ResourceID == "end")
             col.events.clear()
@@ -272,8 +276,8 @@ async def test_shared_strings_of_a_deep_buffer_do_not_outlive_it() -> None:
         finally:
             tracemalloc.stop()
         assert stream.stats.dropped > 0
-        # 300 events x 2 strings x 16 KiB = 9.4 MiB went through; without the bound the
-        # table kept all of it after the events were gone
+        # 1,324 events x 2 strings x 8 KiB = 21 MiB went through, the last ~400 of them
+        # shared (6 MiB); without the bound the table kept those after the events were gone
         assert kept < 2 * 1024 * 1024, f"{kept / 1e6:.1f} MB kept after the buffer emptied"
         await col.close()
 
