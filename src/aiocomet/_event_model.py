@@ -41,10 +41,13 @@ class Event(msgspec.Struct, kw_only=True, gc=False):
     The wire fields keep their API names (``Type``, ``Actor``, ``ResourceID``,
     ``Timestamp``, ``Data``...). ``server`` names the server it came from,
     ``replayed`` marks events synthesized by a remedial sync, and
-    ``tracing_id`` carries a webhook's ``x-Comet-Tracing-Id``: these three are
-    set by the SDK after decoding, never taken from a frame (see
-    :meth:`EventDecoder.claim`). Untracked by the garbage collector
-    (``gc=False``): an event holds no reference cycles.
+    ``tracing_id`` carries a webhook's ``x-Comet-Tracing-Id``, and ``frame``
+    holds the exact bytes the server sent when the stream was asked for them
+    (``keep_frames=True``; ``b""`` otherwise and for replayed events): these
+    four are set by the SDK after decoding, never taken from a frame (see
+    :meth:`EventDecoder.claim`). Decoding keeps only the fields this SDK
+    knows; ``frame`` carries everything, for relaying or archiving. Untracked
+    by the garbage collector (``gc=False``): an event holds no reference cycles.
     ``TypeString`` is the constant name of ``Type`` on typed events (a class
     attribute, so not stored per event); :meth:`wire` puts it back.
     """
@@ -63,6 +66,7 @@ class Event(msgspec.Struct, kw_only=True, gc=False):
     server: str = msgspec.field(default="", name="aiocomet.server")
     replayed: bool = msgspec.field(default=False, name="aiocomet.replayed")
     tracing_id: str = msgspec.field(default="", name="aiocomet.tracing_id")
+    frame: bytes = msgspec.field(default=b"", name="aiocomet.frame")
 
     def __repr__(self) -> str:
         extra = " replayed" if self.replayed else ""
@@ -256,6 +260,8 @@ class EventDecoder:
         event.server = self.server
         event.replayed = False
         event.tracing_id = ""
+        if event.frame:
+            event.frame = b""
         return event
 
     def decode_many(self, frames: Iterable[bytes | str]) -> list[Event | EventDecodeError]:
@@ -275,6 +281,8 @@ class EventDecoder:
             event.server = server
             event.replayed = False
             event.tracing_id = ""
+            if event.frame:
+                event.frame = b""
         return cast("list[Event | EventDecodeError]", events)
 
     def _decode_or_error(self, frame: bytes | str) -> Event | EventDecodeError:
@@ -302,6 +310,8 @@ class EventDecoder:
         event.server = self.server
         event.replayed = False
         event.tracing_id = ""
+        if event.frame:
+            event.frame = b""
         return event
 
     def error(self, frame: bytes | str, exc: BaseException) -> EventDecodeError:

@@ -108,6 +108,7 @@ class StreamConfig:
     clock: Clock = SYSTEM_CLOCK
     overflow: Overflow = "block"
     queue_size: int = 1000
+    keep_frames: bool = False
 
     def __post_init__(self) -> None:
         if self.overflow not in ("block", "drop_oldest"):
@@ -179,6 +180,7 @@ class StreamOptions(TypedDict, total=False):
     """
 
     types: Iterable[int] | None
+    keep_frames: bool
     on_gap: OnGap | None
     on_error: OnError | None
     resync: JobResync | None

@@ -232,6 +232,11 @@ class StreamCore:
                 event.server = server
                 event.replayed = False
                 event.tracing_id = ""
+                if event.frame:
+                    event.frame = b""
+            if self.config.keep_frames:
+                for event, data in zip(out, frames, strict=True):
+                    event.frame = data
         if out:
             self.events += len(out)
             self.last_event = out[-1]
@@ -255,6 +260,7 @@ class StreamCore:
         decoder = self._decoder
         decode = decoder.decode_typed
         limit = self._inflated_limit
+        keep = self.config.keep_frames
         out: list[Event] = []
         for data in frames:
             if type(data) is BinaryFrame:
@@ -269,14 +275,18 @@ class StreamCore:
                 event = decode(data)
             except msgspec.ValidationError:
                 try:
-                    out.append(decoder.fallback(data))  # claimed by the decoder
+                    event = decoder.fallback(data)  # claimed by the decoder
                 except EventDecodeError as exc:
                     self._bad(exc)
-                continue
+                    continue
             except _BAD_JSON as exc:
                 self._bad(decoder.error(data, exc))
                 continue
-            out.append(decoder.claim(event))
+            else:
+                decoder.claim(event)
+            if keep:
+                event.frame = data
+            out.append(event)
         return out
 
     def _bad(self, error: CometError) -> None:

@@ -97,6 +97,8 @@ class EventStream(Iterated[Event]):
     ``resync=resync_jobs()`` replays job events of a gap.
     ``overflow="drop_oldest"`` keeps up to ``queue_size`` events in a buffer
     and drops the oldest when the consumer falls behind (a gap).
+    ``keep_frames=True`` sets ``event.frame`` to the bytes the server sent
+    (decoding keeps only the fields this SDK knows; the frame keeps all).
     """
 
     def __init__(
