@@ -35,11 +35,13 @@ from typing import Any
 from aiocomet import CometClient
 from aiocomet.relay import RelayConfig, RelayWorker, consume, parse_config, stream_name
 
+from . import _process
 from ._events import job_events
 from ._firehose import Firehose
 from ._harness import Figure, Stat, Target, ratios
 
 READY = b"Ready to accept connections"
+READY_LINE = "relay worker running"
 
 
 def _free_port() -> int:
@@ -106,51 +108,70 @@ async def _direct(fh: Firehose, events: int) -> tuple[float, float]:
     raise RuntimeError("the firehose ended early")
 
 
-def _config(fh: Firehose, redis_url: str, name: str) -> RelayConfig:
+def _config(url: str, redis_url: str, name: str) -> RelayConfig:
     return parse_config(
         {
             "redis": {"url": redis_url},
             "lease": {"ttl": 10.0},
             "resync": {"enabled": False},  # the firehose has no job history
-            "servers": [{"name": name, "url": fh.url, "username": "admin",
+            "servers": [{"name": name, "url": url, "username": "admin",
                          "password_env": "AIOCOMET_BENCH_PW"}],
         },
         source="benchmark",
     )  # fmt: skip
 
 
-async def _relayed(fh: Firehose, redis_url: str, events: int, round_: int) -> dict[str, float]:
+@contextlib.asynccontextmanager
+async def _worker_here(fh: Firehose, redis_url: str, name: str) -> AsyncIterator[None]:
+    """The relay worker in this process, next to the consumer."""
+    worker = RelayWorker(_config(fh.url, redis_url, name), worker_id="bench")
+    task = asyncio.ensure_future(worker.run())
+    try:
+        yield
+    finally:
+        worker.stop()
+        await task
+
+
+@contextlib.asynccontextmanager
+async def _worker_child(fh: Firehose, redis_url: str, name: str) -> AsyncIterator[None]:
+    """The relay worker in a process of its own (as deployed: relays and consumers apart)."""
+    async with _process.server(
+        ["-m", "benchmarks.relay", fh.url, redis_url, name], ready=READY_LINE
+    ):
+        yield
+
+
+async def _relayed(
+    fh: Firehose, redis_url: str, events: int, round_: int, *, apart: bool = False
+) -> dict[str, float]:
     import redis.asyncio as aioredis
 
     admin = aioredis.Redis.from_url(redis_url)
     await admin.flushall()
     base_memory = int((await admin.info("memory"))["used_memory"])
     name = f"firehose{round_}"
-    worker = RelayWorker(_config(fh, redis_url, name), worker_id="bench")
-    task = asyncio.ensure_future(worker.run())
     latencies: list[float] = []
     n = 0
     started = 0.0
     rate = 0.0
-    try:
-        async with consume(
-            redis_url, stream_name("comet", name), group="bench", count=1000, block=0.05
-        ) as c:
-            async for batch in c.entries():
-                now_ms = time.time() * 1000
-                for entry in batch:
-                    _ = getattr(entry.item, "Data", None)
-                    latencies.append(now_ms - entry.wall_ms)
-                n += len(batch)
-                if not started:
-                    started = time.perf_counter()
-                    first = n
-                elif n - first >= events:
-                    rate = (n - first) / (time.perf_counter() - started)
-                    break
-    finally:
-        worker.stop()
-        await task
+    worker = _worker_child if apart else _worker_here
+    async with (
+        worker(fh, redis_url, name),
+        consume(redis_url, stream_name("comet", name), group="bench", count=1000, block=0.05) as c,
+    ):
+        async for batch in c.entries():
+            now_ms = time.time() * 1000
+            for entry in batch:
+                _ = getattr(entry.item, "Data", None)
+                latencies.append(now_ms - entry.wall_ms)
+            n += len(batch)
+            if not started:
+                started = time.perf_counter()
+                first = n
+            elif n - first >= events:
+                rate = (n - first) / (time.perf_counter() - started)
+                break
     length = await admin.xlen(stream_name("comet", name))
     memory = int((await admin.info("memory"))["used_memory"]) - base_memory
     await admin.aclose()
@@ -171,7 +192,7 @@ async def _parts(fh: Firehose, redis_url: str, events: int, round_: int) -> dict
     await admin.flushall()
     name = f"parts{round_}"
     stream = stream_name("comet", name)
-    worker = RelayWorker(_config(fh, redis_url, name), worker_id="bench")
+    worker = RelayWorker(_config(fh.url, redis_url, name), worker_id="bench")
     cpu, rcpu, t0 = _cpu(), await _redis_cpu(admin), time.perf_counter()
     task = asyncio.ensure_future(worker.run())
     try:
@@ -236,11 +257,13 @@ async def relay_figure(fh: Firehose, *, events: int = 100_000, rounds: int = 3) 
     direct: list[tuple[float, float]] = []
     relayed: list[dict[str, float]] = []
     parts: list[dict[str, float]] = []
+    apart: list[dict[str, float]] = []
     floor: list[float] = []
     async with redis_server() as url:
         for round_ in range(rounds):
             direct.append(await _direct(fh, events))
             relayed.append(await _relayed(fh, url, events, round_))
+            apart.append(await _relayed(fh, url, events, round_, apart=True))
             parts.append(await _parts(fh, url, events, round_))
             floor.append(await _redis_floor(url, events))
     rates = [rate for rate, _ in direct]
@@ -257,6 +280,11 @@ async def relay_figure(fh: Firehose, *, events: int = 100_000, rounds: int = 3) 
     details = {
         "relay_events_per_s.client_events": Stat.of(rates),
         "relay_events_per_s.relay_and_consume": Stat.of(ours),
+        "relay_events_per_s.relay_process_apart": Stat.of([r["events_per_s"] for r in apart]),
+        "relay_latency_ms.p50_apart": Stat.of([r["p50_ms"] for r in apart]),
+        "relay_vs_events_ratio.relay_process_apart": Stat.of(
+            ratios([r["events_per_s"] for r in apart], rates)
+        ),
         "relay_events_per_s.relay_alone": Stat.of([p["relay_events_per_s"] for p in parts]),
         "relay_events_per_s.consume_alone": Stat.of([p["consume_events_per_s"] for p in parts]),
         "relay_events_per_s.redis_floor": Stat.of(floor),
@@ -274,3 +302,16 @@ async def relay_figure(fh: Firehose, *, events: int = 100_000, rounds: int = 3) 
     return Figure(
         "relay_vs_events_ratio", Stat.of(ratios(ours, rates)), Target(">=", 0.5), details=details
     )
+
+
+async def _child(fh_url: str, redis_url: str, name: str) -> None:
+    worker = RelayWorker(_config(fh_url, redis_url, name), worker_id="bench-child")
+    print(READY_LINE, flush=True)
+    await worker.run()
+
+
+if __name__ == "__main__":  # the relay worker process of the "apart" rounds
+    import sys
+
+    os.environ.setdefault("AIOCOMET_BENCH_PW", "admin")
+    asyncio.run(_child(*sys.argv[1:4]))
