@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import msgspec
 import pytest
 
+from aiocomet._backoff import Backoff
 from aiocomet.constants import SEVT_JOB_COMPLETED, SEVT_JOB_NEW, SEVT_META_HELLO
 from aiocomet.events import Event, Gap
 from aiocomet.models import BackupJobDetail
@@ -22,7 +26,9 @@ from aiocomet.relay import (
     parse_config,
     stream_pattern,
 )
-from aiocomet.relay._entries import SeenWindow, frame_of, gap_entry
+from aiocomet.relay._entries import Entry, SeenWindow, frame_of, gap_entry
+from aiocomet.relay._outbox import Outbox
+from aiocomet.relay._sink import RelaySink
 from aiocomet.testing._events import encode_event
 
 GOOD = """
@@ -287,3 +293,53 @@ def test_gap_marker_json_is_compact() -> None:
 def test_the_example_configuration_parses() -> None:
     cfg = load_config(Path(__file__).resolve().parent.parent / "examples" / "relay.toml")
     assert [s.name for s in cfg.servers] == ["eu1", "us1"] and cfg.redis.maxlen == 1_000_000
+
+
+def test_frame_of_is_the_encoding_of_the_wire_form() -> None:
+    job = BackupJobDetail(GUID="g2", Username="bob", StartTime=3, Status=5000)
+    frames = [
+        encode_event(SEVT_JOB_COMPLETED, job, timestamp=9, resource_id="g2", actor="bob"),
+        b'{"Type":4200,"TypeString":"SEVT_NEW_KIND","Data":{"a":[1,"b",null]}}',
+        b'{"Type":4200,"Data":null}',
+    ]
+    encode = msgspec.json.Encoder().encode
+    for frame in frames:
+        event = EntryDecoder().decode({b"s": b"x", b"q": b"1", b"t": b"1", b"f": frame}).item
+        assert isinstance(event, Event)
+        assert frame_of(event) == encode(event.wire())
+
+
+class _GatedSink:
+    """A sink whose writes wait for the test: what the outbox holds meanwhile can be seen."""
+
+    def __init__(self) -> None:
+        self.entered = asyncio.Event()
+        self.open = asyncio.Event()
+        self.written: list[int] = []
+
+    async def write(self, claim: Claim, batches: Sequence[Sequence[Entry]]) -> int:
+        self.entered.set()
+        await self.open.wait()
+        seqs = [e.seq for batch in batches for e in batch]
+        self.written.extend(seqs)
+        return len(seqs)
+
+
+async def test_the_outbox_fills_the_next_round_trip_and_is_bounded() -> None:
+    sink = _GatedSink()
+    claim = Claim("one", "w", token=1, seq=0, acquired_at=0.0)
+    box = Outbox(
+        cast(RelaySink, sink), claim, batch_size=2, max_in_flight=2, backoff=Backoff(initial=0.01)
+    )
+    writer = asyncio.ensure_future(box.run())
+    await box.put_many("e", [b"%d" % i for i in range(4)])  # room: queued without waiting
+    await sink.entered.wait()  # these 4 are one round trip, held by the sink
+    putting = asyncio.ensure_future(box.put_many("e", [b"%d" % i for i in range(4, 11)]))
+    await asyncio.sleep(0)  # one cooperative yield: it queues 4 more, then waits for room
+    assert len(box) == box.limit == 8 and not putting.done() and box.blocked >= 1
+    sink.open.set()
+    await putting
+    await box.drained()
+    assert sink.written == list(range(1, 12))  # every entry, once, in order
+    writer.cancel()
+    await asyncio.gather(writer, return_exceptions=True)

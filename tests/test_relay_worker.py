@@ -144,7 +144,7 @@ async def test_a_stalled_redis_stops_the_reading_and_loses_nothing(
                 await asyncio.sleep(0)  # let the sockets move (a cooperative yield, not a wait)
             assert emu.slow_consumers_dropped
             tail = worker.tail("one")
-            assert tail is not None and len(tail.outbox) <= tail.outbox.limit == 16
+            assert tail is not None and len(tail.outbox) <= tail.outbox.limit == 32
             assert tail.outbox.blocked >= 1
             jobs.cancel()
             await admin.execute_command("CLIENT", "UNPAUSE")

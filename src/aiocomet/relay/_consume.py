@@ -198,7 +198,6 @@ class RelayConsumer:
                 return kept
 
     async def _read_once(self) -> list[_Read]:
-        await self._flush_acks()
         now = self._now()
         if self.pattern is not None and now - self._last_scan >= self.rescan:
             await self._scan()
@@ -210,15 +209,14 @@ class RelayConsumer:
             return []
         if self.claim_idle is not None and now - self._last_claim >= self.claim_idle / 2:
             self._last_claim = now
+            await self._flush_acks()
             claimed = await self._claim()
             if claimed:
                 return claimed
         pending = {s: i for s, i in self._streams.items() if i != b">"}
         block = None if pending else self.block_ms
         ids: dict[Any, Any] = pending or dict(self._streams)
-        reply: Any = await self.redis.xreadgroup(
-            self.group, self.consumer, ids, count=self.count, block=block
-        )
+        reply = await self._ack_and_read(ids, block)
         reads: list[_Read] = []
         got = {bytes(stream): entries for stream, entries in reply or []}
         for stream in pending:
@@ -281,18 +279,45 @@ class RelayConsumer:
             if inspect.isawaitable(result):
                 await result
 
-    async def _flush_acks(self) -> None:
-        acks = {s: ids for s, ids in self._acks.items() if ids}
-        if not acks:
-            return
-        pipe = self.redis.pipeline(transaction=False)
-        for stream, ids in acks.items():
+    def _queue_acks(self, pipe: Any) -> list[tuple[bytes, list[bytes]]]:
+        """XACKs of what was delivered, added to ``pipe``; returns them in pipeline order."""
+        queued: list[tuple[bytes, list[bytes]]] = []
+        for stream, ids in self._acks.items():
             real = [i for i in ids if i]
             if real:
                 pipe.xack(stream, self.group, *real)
-        await pipe.execute()
-        self._acked += sum(len([i for i in ids if i]) for ids in acks.values())
+                queued.append((stream, real))
+        return queued
+
+    async def _flush_acks(self) -> None:
+        if not self._acks:
+            return
+        pipe = self.redis.pipeline(transaction=False)
+        queued = self._queue_acks(pipe)
+        if queued:
+            await pipe.execute()
+        self._acked += sum(len(real) for _, real in queued)
         self._acks.clear()
+
+    async def _ack_and_read(self, ids: dict[Any, Any], block: int | None) -> Any:
+        """The pending XACKs and the next XREADGROUP in one round trip.
+
+        A failed acknowledgement stays queued for the next round trip; a
+        failed read raises (after the acknowledgements that succeeded).
+        """
+        pipe = self.redis.pipeline(transaction=False)
+        queued = self._queue_acks(pipe)
+        self._acks.clear()  # entries without an id (trimmed gaps) need no XACK
+        pipe.xreadgroup(self.group, self.consumer, ids, count=self.count, block=block)
+        *acks, reply = await pipe.execute(raise_on_error=False)
+        for (stream, real), result in zip(queued, acks, strict=True):
+            if isinstance(result, Exception):
+                self._acks.setdefault(stream, []).extend(real)
+            else:
+                self._acked += len(real)
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
 
     async def _ensure_groups(self) -> None:
         for stream in self._streams:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import msgspec
 
@@ -57,22 +57,48 @@ class GapMarker(msgspec.Struct, kw_only=True):
     previous: str = ""
 
 
+class _Envelope(msgspec.Struct):
+    """The ``StreamableEvent`` keys of :meth:`Event.wire`, in its order, for one direct encode."""
+
+    Type: int
+    Actor: str
+    OwnerOrganizationID: str
+    ResourceID: str
+    Timestamp: int
+    TypeString: str
+    Data: Any
+
+
 def frame_of(event: Event) -> bytes:
-    """The event as a ``StreamableEvent`` JSON text.
+    """The event as a ``StreamableEvent`` JSON text (the bytes of ``encode(event.wire())``).
 
     The event API gives no access to the received frame yet, so the event is
-    encoded again from :meth:`Event.wire`; replayed events never had a frame.
+    encoded again; replayed events never had a frame. The envelope struct
+    lets msgspec encode ``Data`` (a model struct) directly, without first
+    converting it to builtins as :meth:`Event.wire` does: about half the cost.
     """
-    return _encode(event.wire())
+    return _encode(
+        _Envelope(
+            event.Type,
+            event.Actor,
+            event.OwnerOrganizationID,
+            event.ResourceID,
+            event.Timestamp,
+            event.TypeString,
+            event.Data,
+        )
+    )
 
 
 def gap_entry(seq: int, marker: GapMarker, wall_ms: int) -> Entry:
     return Entry(seq, "g", _encode(marker), wall_ms)
 
 
-@dataclass(frozen=True, slots=True)
-class Delivered:
-    """One entry read back: the event or gap, and where it stands in its server's sequence."""
+class Delivered(msgspec.Struct, frozen=True):
+    """One entry read back: the event or gap, and where it stands in its server's sequence.
+
+    (A struct rather than a frozen dataclass: made once per entry, it is made fast.)
+    """
 
     item: Event | Gap
     server: str
@@ -89,10 +115,12 @@ class EntryDecoder:
 
     def __init__(self) -> None:
         self._events = EventDecoder()
+        self._servers: dict[bytes, str] = {}  # one str per server URL, not one per entry
 
     def decode(self, fields: Mapping[bytes, bytes]) -> Delivered:
         try:
-            server = fields[b"s"].decode()
+            raw = fields[b"s"]
+            server = self._servers.get(raw) or self._server(raw)
             seq = int(fields[b"q"])
             token = int(fields[b"t"])
             wall_ms = int(fields.get(b"w", b"0"))
@@ -124,6 +152,12 @@ class EntryDecoder:
             dropped=g.dropped,
         )
         return Delivered(gap, server, seq, token, wall_ms)
+
+    def _server(self, raw: bytes) -> str:
+        if len(self._servers) >= 4096:  # a bound, for entries of ever new servers
+            self._servers.clear()
+        server = self._servers[raw] = raw.decode()
+        return server
 
 
 class SeenWindow:

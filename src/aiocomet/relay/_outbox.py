@@ -1,7 +1,9 @@
 """The bounded outbox of one held server: entries wait here for their round trip to the sink.
 
 The reader awaits :meth:`Outbox.put`, which blocks while ``batch_size *
-max_in_flight`` entries wait: a slow or unreachable sink stops the reading
+max_in_flight`` entries wait besides the round trip in flight (so the next
+round trip fills while one is under way; at most ``limit``, twice that, are
+held): a slow or unreachable sink stops the reading
 of the websocket (the Comet server then drops the connection, a gap the
 resync repairs). Nothing is dropped: a failed round trip is retried, in
 order, with backoff, and a retried entry is never written twice (the append
@@ -52,7 +54,8 @@ class Outbox:
         self.claim = claim
         self.batch_size = batch_size
         self.max_in_flight = max_in_flight
-        self.limit: int = batch_size * max_in_flight
+        self.per_trip: int = batch_size * max_in_flight
+        self.limit: int = 2 * self.per_trip  # one round trip in flight, the next one filling
         self.backoff = backoff
         self._sleep = sleep
         self._clock = clock
@@ -76,21 +79,39 @@ class Outbox:
 
     async def put(self, kind: Kind, payload: bytes) -> None:
         """Queue one entry; waits while the outbox is full (that is the back-pressure)."""
-        while len(self._pending) >= self.limit:
-            self.blocked += 1
-            self._space.clear()
-            await self._space.wait()
+        await self._room()
         self._pending.append(Entry(self.next_seq, kind, payload, self.wall_ms()))
         self.next_seq += 1
-        self._idle.clear()
-        self._ready.set()
+        self._queued()
+
+    async def put_many(self, kind: Kind, payloads: list[bytes]) -> None:
+        """Queue entries of one kind in order (one clock reading), waiting for room as needed."""
+        wall = self.wall_ms()
+        pending = self._pending
+        i = 0
+        while i < len(payloads):
+            await self._room()
+            take = payloads[i : i + self.limit - len(pending)]
+            seq = self.next_seq
+            pending.extend(Entry(seq + j, kind, p, wall) for j, p in enumerate(take))
+            self.next_seq = seq + len(take)
+            i += len(take)
+            self._queued()
 
     async def put_gap(self, marker: GapMarker) -> None:
-        while len(self._pending) >= self.limit:
-            self._space.clear()
-            await self._space.wait()
+        await self._room(count=False)
         self._pending.append(gap_entry(self.next_seq, marker, self.wall_ms()))
         self.next_seq += 1
+        self._queued()
+
+    async def _room(self, *, count: bool = True) -> None:
+        while len(self._pending) >= self.limit:
+            if count:
+                self.blocked += 1
+            self._space.clear()
+            await self._space.wait()
+
+    def _queued(self) -> None:
         self._idle.clear()
         self._ready.set()
 
@@ -108,7 +129,7 @@ class Outbox:
                 self._ready.clear()
                 await self._ready.wait()
                 continue
-            take = list(islice(pending, self.limit))
+            take = list(islice(pending, self.per_trip))
             size = self.batch_size
             batches = [take[i : i + size] for i in range(0, len(take), size)]
             try:

@@ -22,7 +22,7 @@ from ..client import CometClient
 from ..errors import AuthenticationError, ClientClosedError, CometError, CredentialsError
 from ..events import EventStream
 from ._config import RelayConfig, ServerConfig
-from ._entries import GapMarker, frame_of
+from ._entries import GapMarker, Kind, frame_of
 from ._outbox import Outbox
 from ._sink import Claim, RelaySink, ServerReport
 
@@ -161,22 +161,36 @@ class ServerTail:
         if self._stream_backoff is not None:
             options["backoff"] = self._stream_backoff
         keeps = self.config.keeps
-        put = self.outbox.put
+        put_many = self.outbox.put_many
         first = True
-        async with self.client.events(**options) as stream:  # type: ignore[arg-type]
-            self._stream = stream
-            async for event in stream:
+        batches = self.client.event_batches(max_batch=self.outbox.per_trip, **options)  # type: ignore[arg-type]
+        async with batches:
+            self._stream = batches.stream
+            async for batch in batches:
                 if first:  # subscribed: what the gap missed is now in job history
                     first = False
                     self.connected = True
                     if rs.enabled:
                         await self._replay(resync, gap)
                 self.connected = True
-                self.events += 1
-                if event.Timestamp:
-                    self.last_event_time = event.Timestamp
-                if keeps(event.Type):
-                    await put("r" if event.replayed else "e", frame_of(event))
+                self.events += len(batch)
+                for event in reversed(batch):
+                    if event.Timestamp:
+                        self.last_event_time = event.Timestamp
+                        break
+                kind: Kind = "e"
+                run: list[bytes] = []
+                for event in batch:
+                    if not keeps(event.Type):
+                        continue
+                    k: Kind = "r" if event.replayed else "e"
+                    if k != kind and run:
+                        await put_many(kind, run)
+                        run = []
+                    kind = k
+                    run.append(frame_of(event))
+                if run:
+                    await put_many(kind, run)
 
     async def _replay(self, resync: JobResync, gap: Gap) -> None:
         retry = 0
