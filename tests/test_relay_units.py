@@ -309,6 +309,14 @@ def test_frame_of_is_the_encoding_of_the_wire_form() -> None:
         assert frame_of(event) == encode(event.wire())
 
 
+def test_frame_of_a_live_event_is_the_servers_own_bytes() -> None:
+    frame = b'{"Type":4100, "ResourceID":"g3","FutureKey":{"x":1},"Data":{"GUID":"g3","New":2}}'
+    event = EntryDecoder().decode({b"s": b"x", b"q": b"1", b"t": b"1", b"f": frame}).item
+    assert isinstance(event, Event)
+    event.frame = frame  # as a stream with keep_frames=True sets it
+    assert frame_of(event) == frame  # not re-encoded: the unknown keys and spacing stay
+
+
 class _GatedSink:
     """A sink whose writes wait for the test: what the outbox holds meanwhile can be seen."""
 

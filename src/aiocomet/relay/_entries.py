@@ -70,13 +70,17 @@ class _Envelope(msgspec.Struct):
 
 
 def frame_of(event: Event) -> bytes:
-    """The event as a ``StreamableEvent`` JSON text (the bytes of ``encode(event.wire())``).
+    """The event as a ``StreamableEvent`` JSON text: the server's own bytes when kept.
 
-    The event API gives no access to the received frame yet, so the event is
-    encoded again; replayed events never had a frame. The envelope struct
-    lets msgspec encode ``Data`` (a model struct) directly, without first
-    converting it to builtins as :meth:`Event.wire` does: about half the cost.
+    The relay's stream asks for ``keep_frames=True``, so a live event carries
+    the frame exactly as the server sent it (keys this SDK does not know
+    included, nothing encoded again). Replayed events never had a frame: they
+    are encoded from the model, through an envelope struct that lets msgspec
+    encode ``Data`` directly (about half the cost of :meth:`Event.wire`).
     """
+    frame = event.frame
+    if frame:
+        return frame
     return _encode(
         _Envelope(
             event.Type,

@@ -155,7 +155,11 @@ class ServerTail:
         resync.since = int(gap.since - rs.margin)  # nothing older than the window is replayed
         self.gaps += 1
         await self.outbox.put_gap(marker)
-        options: dict[str, object] = {"on_gap": self._on_gap, "clock": self._clock}
+        options: dict[str, object] = {
+            "on_gap": self._on_gap,
+            "clock": self._clock,
+            "keep_frames": True,  # entries carry the server's own bytes, every key kept
+        }
         if rs.enabled:
             options["resync"] = resync
         if self._stream_backoff is not None:
