@@ -57,7 +57,26 @@ class ConsumerStats:
 
 
 class RelayConsumer:
-    """``async for item in consume(...)``; see :func:`consume` for the options."""
+    """Relayed events from Redis, through the consumer group ``group``.
+
+    ::
+
+        async with consume("redis://localhost", pattern="comet:{*}:events", group="psa") as c:
+            async for item in c:  # Event or Gap
+                await handle(item)  # acknowledged when the loop asks for the next item
+
+    ``redis`` is a URL or a redis-py asyncio client (``decode_responses=False``);
+    ``streams`` names streams and/or ``pattern`` matches them (rescanned every
+    ``rescan`` seconds). A new group starts at ``start`` (``"0"``: all that
+    the stream holds; ``"$"``: new entries only). ``consumer`` names this
+    consumer in the group (default host-pid; reuse a name after a restart to
+    get its pending entries first). ``claim_idle`` seconds: take over
+    entries other consumers held that long (None: never). ``dedupe=N``
+    drops redeliveries of the last N (server, sequence) pairs. ``block``
+    is how long one read waits for new entries. ``c.batches()`` yields lists
+    instead; ``await c.commit()`` acknowledges the current item or batch too.
+    Bad entries go to ``on_error`` and are acknowledged, as are duplicates.
+    """
 
     def __init__(
         self,
@@ -357,58 +376,5 @@ class RelayConsumer:
         return reads
 
 
-def consume(
-    redis: str | aioredis.Redis,
-    streams: str | Sequence[str] | None = None,
-    *,
-    group: str,
-    pattern: str | None = None,
-    consumer: str | None = None,
-    count: int = 256,
-    block: float = 1.0,
-    claim_idle: float | None = 60.0,
-    dedupe: int = 0,
-    start: str = "0",
-    rescan: float = 10.0,
-    on_error: OnError | None = None,
-    backoff: Backoff | None = None,
-    sleep: Sleep = default_sleep,
-    monotonic: Callable[[], float] = time.monotonic,
-) -> RelayConsumer:
-    """Relayed events from Redis, through the consumer group ``group``.
-
-    ::
-
-        async with consume("redis://localhost", pattern="comet:{*}:events", group="psa") as c:
-            async for item in c:  # Event or Gap
-                await handle(item)  # acknowledged when the loop asks for the next item
-
-    ``redis`` is a URL or a redis-py asyncio client (``decode_responses=False``);
-    ``streams`` names streams and/or ``pattern`` matches them (rescanned every
-    ``rescan`` seconds). A new group starts at ``start`` (``"0"``: all that
-    the stream holds; ``"$"``: new entries only). ``consumer`` names this
-    consumer in the group (default host-pid; reuse a name after a restart to
-    get its pending entries first). ``claim_idle`` seconds: take over
-    entries other consumers held that long (None: never). ``dedupe=N``
-    drops redeliveries of the last N (server, sequence) pairs. ``block``
-    is how long one read waits for new entries. ``c.batches()`` yields lists
-    instead; ``await c.commit()`` acknowledges the current item or batch too.
-    Bad entries go to ``on_error`` and are acknowledged, as are duplicates.
-    """
-    return RelayConsumer(
-        redis,
-        streams,
-        group=group,
-        pattern=pattern,
-        consumer=consumer,
-        count=count,
-        block=block,
-        claim_idle=claim_idle,
-        dedupe=dedupe,
-        start=start,
-        rescan=rescan,
-        on_error=on_error,
-        backoff=backoff,
-        sleep=sleep,
-        monotonic=monotonic,
-    )
+consume = RelayConsumer
+"""``consume(redis, streams, group=..., ...)``: a :class:`RelayConsumer` (the one spelling)."""
