@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -25,11 +25,9 @@ from aiocomet import CometClient, merge_events
 from ._events import BareJobEvent
 from ._firehose import Firehose
 from ._harness import Figure, Stat, Target, ratios, stats
-from .stream import _bare_events
+from .stream import Read, bare_events, event_reader
 
 SOURCES = 8
-
-Read = Callable[[int], Any]
 
 
 @contextlib.asynccontextmanager
@@ -40,26 +38,14 @@ async def merged_reader(fh: Firehose) -> AsyncIterator[Read]:
             for _ in range(SOURCES)
         ]
         merged = await stack.enter_async_context(merge_events(*clients))
-        events = aiter(merged)
-
-        async def read(n: int) -> tuple[int, float]:
-            seen = 0
-            started = time.perf_counter()
-            async for event in events:
-                event.Data.Status  # noqa: B018 - touch the typed payload
-                seen += 1
-                if seen == n:
-                    return n, time.perf_counter() - started
-            raise RuntimeError("the merged firehose ended early")
-
-        yield read
+        yield event_reader(aiter(merged), lambda: RuntimeError("the merged firehose ended early"))
 
 
 @contextlib.asynccontextmanager
 async def bare_readers(fh: Firehose) -> AsyncIterator[Read]:
     decode = msgspec.json.Decoder(BareJobEvent).decode
     async with aiohttp.ClientSession() as session:
-        gens = [_bare_events(session, fh.ws_url, decode) for _ in range(SOURCES)]
+        gens = [bare_events(session, fh.ws_url, decode) for _ in range(SOURCES)]
 
         async def one(gen: Any, n: int) -> None:
             seen = 0

@@ -36,7 +36,7 @@ import aiohttp
 import msgspec
 import websockets
 
-from aiocomet import CometClient
+from aiocomet import CometClient, Event
 from aiocomet._event_model import EventDecoder
 
 from . import batches
@@ -61,28 +61,33 @@ def _ended() -> RuntimeError:
     return RuntimeError("the firehose stream ended early")
 
 
+def event_reader(events: AsyncIterator[Event], ended: Callable[[], Exception]) -> Read:
+    """A :data:`Read` over aiocomet events that touches each typed ``Data``."""
+
+    async def read(n: int) -> tuple[int, float]:
+        seen = 0
+        started = time.perf_counter()
+        async for event in events:
+            event.Data.Status  # noqa: B018 - touch the typed payload
+            seen += 1
+            if seen == n:
+                return n, time.perf_counter() - started
+        raise ended()
+
+    return read
+
+
 @contextlib.asynccontextmanager
 async def aiocomet_reader(fh: Firehose) -> AsyncIterator[Read]:
     """``async for event in client.events()``, default settings; touches ``event.Data``."""
     async with CometClient(fh.url, "admin", "admin") as client, client.events() as stream:
-        events = aiter(stream)
-
-        async def read(n: int) -> tuple[int, float]:
-            seen = 0
-            started = time.perf_counter()
-            async for event in events:
-                event.Data.Status  # noqa: B018 - touch the typed payload
-                seen += 1
-                if seen == n:
-                    return n, time.perf_counter() - started
-            raise _ended()
-
-        yield read
+        yield event_reader(aiter(stream), _ended)
 
 
-async def _bare_events(
+async def bare_events(
     session: aiohttp.ClientSession, url: str, decode: Callable[[bytes], Any]
 ) -> AsyncIterator[Any]:
+    """The bare hand-written loop: the firehose's frames through ``decode``, one by one."""
     async with session.ws_connect(url, decode_text=False, max_msg_size=1 << 24) as ws:
         for field in HANDSHAKE:
             await ws.send_str(field)
@@ -111,7 +116,7 @@ async def bare_reader(fh: Firehose, decoder: str = "struct") -> AsyncIterator[Re
     else:
         decode = EventDecoder().decode_typed
     async with aiohttp.ClientSession() as session:
-        events = _bare_events(session, fh.ws_url, decode)
+        events = bare_events(session, fh.ws_url, decode)
 
         async def read(n: int) -> tuple[int, float]:
             seen = 0

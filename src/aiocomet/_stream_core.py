@@ -227,13 +227,7 @@ class StreamCore:
         if out is None:
             out = self._decode_one_by_one(frames)
         else:
-            server = self.server
-            for event in out:  # fields the SDK owns never come from the wire (EventDecoder.claim)
-                event.server = server
-                event.replayed = False
-                event.tracing_id = ""
-                if event.frame:
-                    event.frame = b""
+            self._decoder.claim_all(out)  # fields the SDK owns never come from the wire
             if self.config.keep_frames:
                 for event, data in zip(out, frames, strict=True):
                     event.frame = data
