@@ -1,7 +1,7 @@
 """Readers that take the firehose's events in batches, for figures 2-4 (see ``stream``).
 
-- ``aiocomet_batches``: ``async for batch in client.event_batches(max_batch=256)``
-  with default settings; measured only where the client has ``event_batches``.
+- ``aiocomet_batches``: ``async for batch in client.event_batches()`` with default
+  settings (``max_batch`` included); measured only where the client has ``event_batches``.
 - ``aiocomet_socket_batches``: the stream's receive path alone, without its
   engine: :meth:`EventSocket.receive_batch` (every frame aiohttp parsed from a
   socket read at once, see ``aiocomet._frame_queue``) and
@@ -25,11 +25,12 @@ import aiohttp
 
 from aiocomet import CometClient
 from aiocomet._event_model import EventDecoder
+from aiocomet._event_options import DEFAULT_MAX_BATCH
 from aiocomet._event_socket import EventSocket
 
 from ._firehose import Firehose
 
-MAX_BATCH = 256
+MAX_BATCH: int = DEFAULT_MAX_BATCH  # the client's own default
 HEARTBEAT = 30.0  # client.events()'s default: aiohttp's heartbeat runs in every variant
 HANDSHAKE = ("admin", "Password", "admin", "", "")
 
@@ -47,7 +48,7 @@ def _ended() -> RuntimeError:
 
 @contextlib.asynccontextmanager
 async def batches_reader(fh: Firehose) -> AsyncIterator[Read]:
-    """``client.event_batches(max_batch=256)``, default settings; touches every ``event.Data``."""
+    """``client.event_batches()``, default settings; touches every ``event.Data``."""
     async with CometClient(fh.url, "admin", "admin") as client:
         opened: Any = client.event_batches(max_batch=MAX_BATCH)  # type: ignore[attr-defined,unused-ignore]
         async with opened as batches:

@@ -25,11 +25,13 @@ Two websocket clients reading frames without decoding (aiohttp and
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import gc
 import json
 import socket
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 import aiohttp
@@ -254,15 +256,18 @@ async def measure(
     rounds: int,
     chunk: int = 20_000,
     cpu_rates: dict[str, list[float]] | None = None,
+    gc_rates: dict[str, float] | None = None,
 ) -> dict[str, list[float]]:
     """Events/s of every reader in every round; the readers take turns ``chunk`` at a time.
 
     ``cpu_rates``, if given, receives the same rates in this process's CPU time:
     events per CPU second of the client alone, whatever the firehose (another
-    process on the same cores) manages to send.
+    process on the same cores) manages to send. ``gc_rates`` receives each
+    reader's garbage collections per 1,000 events.
     """
     chunk = max(1, min(chunk, events))
     rates: dict[str, list[float]] = {name: [] for name in READERS}
+    collections = GcCount()
     async with contextlib.AsyncExitStack() as stack:
         reads = {name: await stack.enter_async_context(op(fh)) for name, op in READERS.items()}
         for read in reads.values():
@@ -276,15 +281,44 @@ async def measure(
             while min(done.values()) < events:
                 for name in order:
                     started = time.process_time()
-                    n, seconds = await reads[name](chunk)
+                    with collections.counting(name):
+                        n, seconds = await reads[name](chunk)
                     cpu[name] += time.process_time() - started
+                    collections.events[name] += n
                     done[name] += n
                     spent[name] += seconds
             for name in names:
                 rates[name].append(done[name] / spent[name])
                 if cpu_rates is not None:
                     cpu_rates.setdefault(name, []).append(done[name] / max(cpu[name], 1e-9))
+    if gc_rates is not None:
+        gc_rates.update(collections.per_1000())
     return rates
+
+
+class GcCount:
+    """Garbage collections (any generation) run while each reader reads, per 1,000 events."""
+
+    def __init__(self) -> None:
+        self.runs: collections.Counter[str] = collections.Counter()
+        self.events: collections.Counter[str] = collections.Counter()
+        self._reader = ""
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self.runs[self._reader] += 1
+
+    @contextlib.contextmanager
+    def counting(self, reader: str) -> Iterator[None]:
+        self._reader = reader
+        gc.callbacks.append(self._callback)
+        try:
+            yield
+        finally:
+            gc.callbacks.remove(self._callback)
+
+    def per_1000(self) -> dict[str, float]:
+        return {name: self.runs[name] * 1000 / n for name, n in self.events.items() if n}
 
 
 async def stream_figures(
@@ -292,8 +326,15 @@ async def stream_figures(
 ) -> list[Figure]:
     """``stream_vs_{bare,naive,limit}_ratio`` and ``batch_vs_{limit,bare}_ratio``."""
     cpu: dict[str, list[float]] = {}
-    results = await measure(fh, events=events, warmup=warmup, rounds=rounds, cpu_rates=cpu)
+    collected: dict[str, float] = {}
+    results = await measure(
+        fh, events=events, warmup=warmup, rounds=rounds, cpu_rates=cpu, gc_rates=collected
+    )
     details = stats(results, "stream_events_per_s.")
+    # a batch of decoded events alive at once can trigger the garbage collector, which a
+    # loop holding one event at a time never does (see aiocomet's DEFAULT_MAX_BATCH)
+    for name, rate in collected.items():
+        details[f"gc_collections_per_1000_events.{name}"] = Stat.of([rate])
     # the same rates per CPU second of the client: on a shared machine the firehose (its
     # own process) may not keep up with the fastest readers, which compresses the wall-time
     # ratios towards 1; these show what each reader costs the client per event

@@ -133,7 +133,7 @@ class StreamDriver:
                     replay = await self.settle(gap, admit=admit)
                     for start in range(0, len(replay), max_batch):
                         yield replay[start : start + max_batch]
-                # -- the hot path: one receive, one decode and one yield per batch --
+                # -- the hot path: one receive, then one decode and one yield per batch --
                 receive = sock.receive_batch
                 decode = core.frames
                 while True:
@@ -151,19 +151,16 @@ class StreamDriver:
                             now=core.clock.time(),
                         )
                         break
-                    if len(frames) <= max_batch:
-                        events = decode(frames, admit=admit)
-                        if core.bad:
-                            await self._report_bad()
-                        if events:
-                            yield events
-                        continue
+                    # decoded at most max_batch at a time, just before each is handed out,
+                    # and never held here once it is: see DEFAULT_MAX_BATCH
                     for start in range(0, len(frames), max_batch):
                         events = decode(frames[start : start + max_batch], admit=admit)
                         if core.bad:
                             await self._report_bad()
                         if events:
                             yield events
+                        del events
+                    del frames
             finally:
                 if self._sock is sock:
                     self._sock = None

@@ -202,6 +202,7 @@ class EventStream(Iterated[Event]):
             async for batch in batches:
                 for event in batch:
                     yield event
+                del batch  # freed before the next is decoded (see DEFAULT_MAX_BATCH)
 
     def batches(self, max_batch: int = DEFAULT_MAX_BATCH) -> AsyncGenerator[list[Event], None]:
         """A new iterator of the admitted events in lists of at most ``max_batch``.
@@ -227,7 +228,7 @@ class EventBatches(Iterated[list[Event]]):
 
     ::
 
-        async with client.event_batches(max_batch=256) as batches:
+        async with client.event_batches(max_batch=64) as batches:
             async for batch in batches:
                 for event in batch:
                     ...

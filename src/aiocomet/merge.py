@@ -86,6 +86,7 @@ class MergedEvents(_Merged[Event]):
             async for batch in batches:
                 for event in batch:
                     yield event
+                del batch  # freed before the next is taken (see DEFAULT_MAX_BATCH)
 
 
 class MergedEventBatches(_Merged[list[Event]]):
