@@ -8,7 +8,8 @@
   :meth:`EventDecoder.decode_many` (the stream's own union decoder, the fields
   the SDK owns set on every event). It shows what the receive path leaves for the engine, and
   whether the fast path is in use (``fast_receive`` in the notes);
-  ``aiocomet_socket_receive`` is the same with the fast path switched off.
+  ``aiocomet_socket_receive`` is the same with the fast path switched off, and
+  ``frames_aiocomet_fast`` the fast path without decoding: the floor of the receive path.
 
 Each reader reads "about n" events: a batch is never split, so a read may
 return a few more; the rates count what was read.
@@ -72,11 +73,15 @@ FAST_RECEIVE: dict[str, bool] = {}  # the socket reader's path, for the notes
 
 
 @contextlib.asynccontextmanager
-async def socket_reader(fh: Firehose, fast: bool = True) -> AsyncIterator[Read]:
+async def socket_reader(
+    fh: Firehose, fast: bool = True, decode: bool = True
+) -> AsyncIterator[Read]:
     """EventSocket.receive_batch + EventDecoder.decode_many: the receive path alone.
 
+    Frames are decoded ``MAX_BATCH`` at a time, as the engine does.
     ``fast=False``: the same with the fast path off (one ``receive()`` per frame),
-    the public path the socket falls back to.
+    the public path the socket falls back to. ``decode=False``: frames received
+    and not decoded, the floor of the receive path.
     """
     async with (
         aiohttp.ClientSession() as session,
@@ -101,12 +106,20 @@ async def socket_reader(fh: Firehose, fast: bool = True) -> AsyncIterator[Read]:
             started = time.perf_counter()
             while seen < n:
                 batch = await receive_batch()
-                for event in decode_many(batch):
-                    event.Data.Status  # type: ignore[union-attr]  # noqa: B018
+                for start in range(0, len(batch), MAX_BATCH):
+                    for event in decode_many(batch[start : start + MAX_BATCH]):
+                        event.Data.Status  # type: ignore[union-attr]  # noqa: B018
                 seen += len(batch)
             return seen, time.perf_counter() - started
 
+        async def read_frames(n: int) -> tuple[int, float]:
+            seen = 0
+            started = time.perf_counter()
+            while seen < n:
+                seen += len(await receive_batch())
+            return seen, time.perf_counter() - started
+
         try:
-            yield read
+            yield read if decode else read_frames
         finally:
             await sock.close()

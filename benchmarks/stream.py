@@ -159,9 +159,17 @@ async def naive_reader(fh: Firehose) -> AsyncIterator[Read]:
 
 
 @contextlib.asynccontextmanager
-async def limit_reader(fh: Firehose) -> AsyncIterator[Read]:
-    """Raw TCP, newline-delimited, ``decode_lines`` with the typed decoder (blocking socket)."""
-    decode_lines = msgspec.json.Decoder(BareJobEvent).decode_lines
+async def limit_reader(fh: Firehose, decode: bool = True) -> AsyncIterator[Read]:
+    """Raw TCP, newline-delimited, ``decode_lines`` with the typed decoder (blocking socket).
+
+    ``decode=False``: the same reads and line counting without decoding, which
+    leaves what decoding costs the limit.
+    """
+    typed = msgspec.json.Decoder(BareJobEvent).decode_lines
+
+    def decode_lines(buf: memoryview) -> list[Any]:
+        return typed(buf) if decode else []
+
     with socket.create_connection(("127.0.0.1", fh.lines_port), timeout=30) as sock:
         tail = b""
 
@@ -177,7 +185,7 @@ async def limit_reader(fh: Firehose) -> AsyncIterator[Read]:
                 cut = buf.rfind(b"\n") + 1
                 tail = buf[cut:]
                 for event in decode_lines(memoryview(buf)[:cut]):
-                    event.Data.Status  # type: ignore[union-attr]  # noqa: B018
+                    event.Data.Status  # noqa: B018
                 seen += buf.count(b"\n", 0, cut)
             return seen, time.perf_counter() - started
 
@@ -233,6 +241,30 @@ CPU_RATIOS = (
 
 Opener = Callable[[Firehose], contextlib.AbstractAsyncContextManager[Read]]
 
+
+def ceiling_vs_limit(cpu: dict[str, list[float]]) -> list[float]:
+    """Per round: the most a stream on aiohttp can reach against the limit, in CPU time.
+
+    A stream pays at least its receive path without decoding
+    (``frames_aiocomet_fast``: reading the socket, aiohttp's compiled frame
+    parser, the fast path) plus a decode at least as costly as the limit's
+    (the limit's time less its reads, ``limit_tcp_no_decode``). An engine, a
+    union decoder and the SDK's fields that cost nothing would reach this
+    ratio; a target above it is out of reach on this machine.
+    """
+    out = []
+    for limit, reads, frames in zip(
+        cpu["limit_tcp_decode_lines"],
+        cpu["limit_tcp_no_decode"],
+        cpu["frames_aiocomet_fast"],
+        strict=True,
+    ):
+        per_event = 1 / limit
+        decode = max(per_event - 1 / reads, 0.0)
+        out.append(per_event / (decode + 1 / frames))
+    return out
+
+
 READERS: dict[str, Opener] = {
     "aiocomet_socket_batches": batches.socket_reader,
     "aiocomet_socket_receive": lambda fh: batches.socket_reader(fh, fast=False),
@@ -241,6 +273,8 @@ READERS: dict[str, Opener] = {
     "bare_aiohttp_aiocomet_union": lambda fh: bare_reader(fh, "union"),
     "naive_websockets_json": naive_reader,
     "limit_tcp_decode_lines": limit_reader,
+    "limit_tcp_no_decode": lambda fh: limit_reader(fh, decode=False),
+    "frames_aiocomet_fast": lambda fh: batches.socket_reader(fh, decode=False),
     "frames_aiohttp": lambda fh: frames_reader(fh, "aiohttp"),
     "frames_websockets": lambda fh: frames_reader(fh, "websockets"),
 }
@@ -335,6 +369,7 @@ async def stream_figures(
     # loop holding one event at a time never does (see aiocomet's DEFAULT_MAX_BATCH)
     for name, rate in collected.items():
         details[f"gc_collections_per_1000_events.{name}"] = Stat.of([rate])
+    details["stream_ceiling_vs_limit_ratio"] = Stat.of(ceiling_vs_limit(cpu))
     # the same rates per CPU second of the client: on a shared machine the firehose (its
     # own process) may not keep up with the fastest readers, which compresses the wall-time
     # ratios towards 1; these show what each reader costs the client per event
