@@ -16,6 +16,7 @@ import pytest
 from aiocomet.cli import main
 from aiocomet.cli._events import parse_types
 from aiocomet.testing import CometEmulator
+from aiocomet.testing._downloads import DEFAULT_DOWNLOAD_SIZE, payload
 
 from ._cli_env import PASSWORD, emulator_env
 
@@ -50,6 +51,17 @@ def test_call_with_struct_param_from_file(
     capsys.readouterr()
     assert main(["call", "AdminGetUserProfile", "-p", "target_user=bob"]) == 0
     assert json.loads(capsys.readouterr().out)["AccountName"] == "Bob from the CLI"
+
+
+def test_call_with_optional_params_given_or_left_out(
+    emu: CometEmulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add = ["call", "AdminAddUser", "-p", "TargetUser=carol", "-p", "target_password=pw2"]
+    assert main([*add, "-p", "StoreRecoveryCode=0"]) == 0
+    assert main([*add[:3], "TargetUser=dave", *add[4:]]) == 0
+    capsys.readouterr()
+    assert main(["call", "AdminListUsers"]) == 0
+    assert sorted(json.loads(capsys.readouterr().out)) == ["bob", "carol", "dave"]
 
 
 def test_errors_are_one_line_with_exit_code(
@@ -133,6 +145,21 @@ def test_download_to_file(
     assert main(["download", "AdminBrandingGenerateClientLinuxgeneric", "-o", str(target)]) == 0
     assert target.exists()
     assert "saved" in capsys.readouterr().err
+
+
+def test_download_with_a_param_saves_the_body(
+    emu: CometEmulator, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "AdminBrandingGenerateClientByPlatform"
+    target = tmp_path / "client.bin"
+    argv = ["download", "admin_branding_generate_client_by_platform", "-p", "Platform=1"]
+    assert main([*argv, "-o", str(target)]) == 0
+    assert target.read_bytes() == payload(name, DEFAULT_DOWNLOAD_SIZE)
+    assert f"saved {DEFAULT_DOWNLOAD_SIZE} bytes to {target}" in capsys.readouterr().err
+    assert main([*argv, "-p", f"self_address={emu.url}", "-o", str(target)]) == 0
+    assert target.read_bytes() == payload(name, DEFAULT_DOWNLOAD_SIZE)
+    assert main(["download", name, "-o", str(target)]) == 2
+    assert "needs --param for: Platform" in capsys.readouterr().err
 
 
 def test_demo_runs_for_a_while(capsys: pytest.CaptureFixture[str]) -> None:

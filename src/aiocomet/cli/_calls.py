@@ -106,6 +106,11 @@ def parse_params(spec: MethodSpec[Any], pairs: list[str]) -> dict[str, Any]:
     return values
 
 
+def method_kwargs(spec: MethodSpec[Any], values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` (by wire name) as the keyword arguments of the client's method for ``spec``."""
+    return {p.python_name: values[p.name] for p in spec.params if p.name in values}
+
+
 def to_json(value: Any) -> str:
     if isinstance(value, CometModel | list | dict):
         built = _codec.to_builtins(value)
@@ -143,7 +148,7 @@ async def cmd_call(args: argparse.Namespace) -> int:
         raise UsageError(f"{spec.name} returns a file: use 'aiocomet download {spec.name}'")
     values = parse_params(spec, args.param or [])
     async with client_for(args) as client:
-        result = await client._call(spec, values)
+        result = await getattr(client, spec.python_name)(**method_kwargs(spec, values))
     print(to_json(result))
     return 0
 
@@ -172,7 +177,8 @@ async def cmd_download(args: argparse.Namespace) -> int:
             sys.stderr.write(_progress(done, total, started))
 
     async with client_for(args) as client:
-        size = await client._stream(spec, values).save(output, progress)
+        download = getattr(client, f"{spec.python_name}_stream")(**method_kwargs(spec, values))
+        size = await download.save(output, progress)
     if show:
         sys.stderr.write("\n")
     print(f"saved {size} bytes to {output}", file=sys.stderr)
