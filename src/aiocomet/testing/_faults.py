@@ -14,7 +14,8 @@ from typing import Literal
 
 from .._generated.methods import METHODS
 from ._auth import Accounts
-from ._stream import Action, DropHow, HandshakeFault, StreamHub
+from ._stream import HandshakeFault, StreamHub
+from ._stream_connection import Action, DropHow
 
 Sleep = Callable[[float], Awaitable[None]]
 
