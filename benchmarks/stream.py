@@ -242,8 +242,8 @@ CPU_RATIOS = (
 Opener = Callable[[Firehose], contextlib.AbstractAsyncContextManager[Read]]
 
 
-def ceiling_vs_limit(cpu: dict[str, list[float]]) -> list[float]:
-    """Per round: the most a stream on aiohttp can reach against the limit, in CPU time.
+def ceiling_vs(cpu: dict[str, list[float]], baseline: str) -> list[float]:
+    """Per round: the most a stream on aiohttp can reach against ``baseline``, in CPU time.
 
     A stream pays at least its receive path without decoding
     (``frames_aiocomet_fast``: reading the socket, aiohttp's compiled frame
@@ -253,15 +253,15 @@ def ceiling_vs_limit(cpu: dict[str, list[float]]) -> list[float]:
     ratio; a target above it is out of reach on this machine.
     """
     out = []
-    for limit, reads, frames in zip(
+    for base, limit, reads, frames in zip(
+        cpu[baseline],
         cpu["limit_tcp_decode_lines"],
         cpu["limit_tcp_no_decode"],
         cpu["frames_aiocomet_fast"],
         strict=True,
     ):
-        per_event = 1 / limit
-        decode = max(per_event - 1 / reads, 0.0)
-        out.append(per_event / (decode + 1 / frames))
+        decode = max(1 / limit - 1 / reads, 0.0)
+        out.append((1 / base) / (decode + 1 / frames))
     return out
 
 
@@ -369,7 +369,8 @@ async def stream_figures(
     # loop holding one event at a time never does (see aiocomet's DEFAULT_MAX_BATCH)
     for name, rate in collected.items():
         details[f"gc_collections_per_1000_events.{name}"] = Stat.of([rate])
-    details["stream_ceiling_vs_limit_ratio"] = Stat.of(ceiling_vs_limit(cpu))
+    details["stream_ceiling_vs_limit_ratio"] = Stat.of(ceiling_vs(cpu, "limit_tcp_decode_lines"))
+    details["stream_ceiling_vs_bare_ratio"] = Stat.of(ceiling_vs(cpu, "bare_aiohttp_msgspec"))
     # the same rates per CPU second of the client: on a shared machine the firehose (its
     # own process) may not keep up with the fastest readers, which compresses the wall-time
     # ratios towards 1; these show what each reader costs the client per event
