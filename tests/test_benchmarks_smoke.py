@@ -82,7 +82,12 @@ async def test_stream_figures() -> None:
     for figure in figures:
         check(figure)
     details = figures[0].details
-    assert {"stream_ceiling_vs_limit_ratio", "stream_ceiling_vs_bare_ratio"} <= details.keys()
+    ceilings = {
+        f"stream_{kind}_vs_{base}_ratio"
+        for kind in ("ceiling", "union_ceiling")
+        for base in ("limit", "bare")
+    }
+    assert ceilings <= details.keys()
     assert "gc_collections_per_1000_events.aiocomet" in details
     batch_figures = figures[3:]
     assert all(f.measured for f in batch_figures) is batches.batches_available()
