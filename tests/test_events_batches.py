@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -105,6 +106,33 @@ async def test_batches_hold_typed_events_in_order_never_over_max_batch(
     await col.close()
     assert not batches.connected
     await server.wait(lambda: not server.live)
+
+
+async def test_a_batch_handed_out_is_held_only_by_the_consumer(
+    server: WsServer, client: CometClient
+) -> None:
+    """Batches are not kept once handed out: decoded events alive in their hundreds make
+    Python's garbage collector run every few hundred events (see DEFAULT_MAX_BATCH)."""
+    async with client.event_batches(max_batch=2, backoff=FAST) as batches:
+        it = aiter(batches)
+        first = await anext(it)  # the server's hello
+        assert first[0].Type == SEVT_META_HELLO
+        await server.send(*(event(SEVT_JOB_NEW, resource_id=str(n)) for n in range(3)))
+        batch = await anext(it)
+        assert sys.getrefcount(first) == 2  # this test's name for it, and the call's argument
+        seen = [e.ResourceID for e in batch]
+        while len(seen) < 3:  # one frame a batch where receive() is used
+            batch = await anext(it)
+            seen += [e.ResourceID for e in batch]
+        assert seen == ["0", "1", "2"]
+        waiting = asyncio.ensure_future(anext(it))
+        # one pass of the scheduler (no time involved): the task's first step runs until
+        # the stream awaits the socket, which has nothing for it
+        await asyncio.sleep(0)
+        assert not waiting.done()
+        assert sys.getrefcount(batch) == 2  # not held while the next one is awaited
+        await server.send(event(SEVT_JOB_NEW, resource_id="3"))
+        assert [e.ResourceID for e in await waiting] == ["3"]
 
 
 async def test_types_filter_and_dedupe_apply_to_batches(
