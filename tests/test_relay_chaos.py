@@ -43,6 +43,7 @@ SERVERS = int(os.environ.get("AIOCOMET_CHAOS_SERVERS", "6"))
 KILLS = int(os.environ.get("AIOCOMET_CHAOS_KILLS", "3"))
 KILL_EVERY = float(os.environ.get("AIOCOMET_CHAOS_KILL_EVERY", "0"))
 RATE = 8.0  # jobs/s per server (16 events/s)
+CHAOS_BUDGET = 240.0 + KILLS * KILL_EVERY  # seconds for the whole test; it takes about 60
 
 
 class Servers:
@@ -186,9 +187,16 @@ async def test_kill_freeze_and_restart_lose_no_job_and_never_overlap_holders(
     servers: Servers,
     workers: Workers,
 ) -> None:
-    faulthandler.dump_traceback_later(300, exit=True)  # a hang fails the run with tracebacks
+    # A hang fails the test where it waits (with the workers' logs), not the whole run;
+    # the thread dump is the last resort for a hang outside the event loop.
+    faulthandler.dump_traceback_later(CHAOS_BUDGET + 120, exit=True)
     try:
-        await run_chaos(own_redis, redis_client, servers, workers)
+        async with asyncio.timeout(CHAOS_BUDGET):
+            await run_chaos(own_redis, redis_client, servers, workers)
+    except BaseException:
+        for name in sorted(workers.procs):
+            print(f"--- worker {name}, last lines of its log:\n{workers.log(name)[-3000:]}")
+        raise
     finally:
         faulthandler.cancel_dump_traceback_later()
 
@@ -300,5 +308,6 @@ async def run_chaos(
         assert all(b"g" in f for f in firsts), n
     for cols in groups.values():
         for col in cols:
-            await col.close()
+            async with asyncio.timeout(30):  # closing a consumer is bounded
+                await col.close()
     assert len(killed) == KILLS

@@ -79,19 +79,24 @@ class RedisStreamSink:
 
         EVALSHA without redis-py's per-pipeline SCRIPT EXISTS round trip; after
         a Redis restart (NOSCRIPT, or a pooled connection found closed) the
-        round trip is repeated, which the append script makes harmless.
+        round trip is repeated, which the append script makes harmless. After
+        NOSCRIPT the scripts go in full (EVAL, which also caches them again),
+        so a script cache that is still empty cannot fail the retry.
         """
+        by_sha = True
         for attempt in range(3):
             pipe = self.redis.pipeline(transaction=False)
             for lua, keys, args in calls:
-                pipe.evalsha(_sha(lua), len(keys), *keys, *args)
+                if by_sha:
+                    pipe.evalsha(_sha(lua), len(keys), *keys, *args)
+                else:
+                    pipe.eval(lua, len(keys), *keys, *args)
             try:
                 return list(await pipe.execute())
             except NoScriptError:
                 if attempt == 2:
                     raise
-                for lua in {lua for lua, _, _ in calls}:
-                    await self.redis.script_load(lua)
+                by_sha = False
             except RedisConnectionError:
                 # a pooled connection to a Redis that restarted: one more try on a fresh one
                 if attempt == 2:
