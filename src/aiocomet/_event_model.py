@@ -58,8 +58,8 @@ class Event(msgspec.Struct, kw_only=True, gc=False):
     four are set by the SDK, never taken from a frame: their JSON names hold
     a random token, new in every process, that no frame can know. Decoding
     keeps only the fields this SDK knows; ``frame`` carries everything, for
-    relaying or archiving. Untracked
-    by the garbage collector (``gc=False``): an event holds no reference cycles.
+    relaying or archiving. Untracked by the garbage collector (``gc=False``):
+    an event holds no reference cycles.
     ``TypeString`` is the constant name of ``Type`` on typed events (a class
     attribute, so not stored per event); :meth:`wire` puts it back.
     """
