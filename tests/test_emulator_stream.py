@@ -48,10 +48,10 @@ async def test_handshake_ok_then_hello_first(
     hello = await recv_event(ws)
     assert hello["Type"] == c.SEVT_META_HELLO
     assert hello["Data"]["Version"] == c.APPLICATION_VERSION
+    # ResourceID is omitempty in Go's StreamableEvent: the hello has none, so it is left out
     assert set(hello) == {
         "Actor",
         "OwnerOrganizationID",
-        "ResourceID",
         "Type",
         "Timestamp",
         "TypeString",
@@ -361,6 +361,23 @@ async def test_publish_keeps_unknown_fields_of_models(
     emu.publish(c.SEVT_ACCOUNT_UPDATED, profile, resource_id="x")
     event = await recv_event(ws)
     assert event["Data"]["FromTheFuture"] == 1 and event["Data"]["Username"] == "x"
+    await ws.close()
+
+
+async def test_event_payloads_are_shaped_as_go_writes_them(
+    emu: CometEmulator, http: aiohttp.ClientSession
+) -> None:
+    ws = await subscribe(http, emu)
+    # Go writes a nil slice or map as null and the envelope's empty omitempty fields not at all
+    emu.publish(c.SEVT_ACCOUNT_NEW, models.UserProfileConfig(Username="x"), actor="admin")
+    emu.publish(c.SEVT_ACCOUNT_REMOVED, resource_id="x")
+    new, removed = await recv_event(ws), await recv_event(ws)
+    assert "ResourceID" not in new and new["Actor"] == "admin"
+    assert new["Data"]["Username"] == "x"
+    assert new["Data"]["Emails"] is None and new["Data"]["Destinations"] is None
+    assert "OrganizationID" not in new["Data"] and "PasswordRecovery" not in new["Data"]
+    assert removed["ResourceID"] == "x" and "Data" not in removed
+    assert list(new) == ["Actor", "OwnerOrganizationID", "Type", "Timestamp", "TypeString", "Data"]
     await ws.close()
 
 

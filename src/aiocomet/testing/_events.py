@@ -3,6 +3,11 @@
 An event is encoded to JSON once and the same bytes go to every websocket and
 webhook. Server-to-client websocket frames are never masked, so one frame
 header per event serves every connection as well.
+
+The JSON is what the Go-written server writes: ``Data`` as Go encodes its
+struct (nil slices and maps as ``null``, ``omitempty`` fields dropped; see
+:mod:`aiocomet._gojson`), and the envelope's own ``omitempty`` fields
+(``ResourceID``, ``Timestamp``, ``TypeString``, ``Data``) left out when empty.
 """
 
 from __future__ import annotations
@@ -13,13 +18,17 @@ from typing import Any
 import msgspec
 
 from .._generated.constants import EVENT_TYPE_NAMES
+from .._generated.events import EVENT_DATA_TYPES
 from .._generated.models import StreamableEvent
+from .._generated.omitempty import OMITEMPTY
+from .._gojson import go_value
 
 OPCODE_TEXT = 0x1
 OPCODE_BINARY = 0x2
 OPCODE_CLOSE = 0x8
 
 _encoder = msgspec.json.Encoder()
+_OMITTED_WHEN_EMPTY = OMITEMPTY["StreamableEvent"]
 
 
 def encode_event(
@@ -31,7 +40,10 @@ def encode_event(
     actor: str = "",
     organization_id: str = "",
 ) -> bytes:
-    """The JSON text of one StreamableEvent."""
+    """The JSON text of one StreamableEvent, as a Comet Server writes it."""
+    data_type = EVENT_DATA_TYPES.get(event_type)
+    if data is not None and data_type is not None:
+        data = go_value(data, data_type)
     event = StreamableEvent(
         Actor=actor,
         OwnerOrganizationID=organization_id,
@@ -39,9 +51,15 @@ def encode_event(
         Type=event_type,
         Timestamp=timestamp,
         TypeString=EVENT_TYPE_NAMES.get(event_type, ""),
-        Data=data,
     )
-    return _encoder.encode(event)
+    fields: dict[str, Any] = msgspec.to_builtins(event)
+    fields["Data"] = data
+    for key in _OMITTED_WHEN_EMPTY:
+        value = fields[key]
+        # Go omits an interface only when it is nil: a struct in Data always goes out
+        if value is None or (key != "Data" and not value):
+            del fields[key]
+    return _encoder.encode(fields)
 
 
 def frame_header(length: int, opcode: int = OPCODE_TEXT) -> bytes:

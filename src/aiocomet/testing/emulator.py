@@ -19,10 +19,8 @@ from typing import Any
 
 from aiohttp import web
 
-from .._codec import to_builtins
 from .._generated import constants as c
 from .._generated.methods import METHODS
-from .._model import CometModel
 from . import _buckets, _job_handlers, _meta_handlers, _sso_handlers  # noqa: F401  (importing registers their handlers)
 from ._auth import Accounts, AuthError
 from ._downloads import DEFAULT_DOWNLOAD_SIZE
@@ -270,8 +268,6 @@ class CometEmulator:
                 )
             )
             return
-        if isinstance(data, CometModel) and data.unknown_fields():
-            data = to_builtins(data)  # keep keys this SDK version does not know
         payload = encode_event(
             event_type, data, timestamp=int(self._clock()), resource_id=resource_id, actor=actor
         )
