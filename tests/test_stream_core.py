@@ -106,6 +106,15 @@ def test_frames_decode_in_order_with_sdk_fields_reset_and_bad_frames_set_aside()
     assert core.last_event is events[-1]
 
 
+def test_a_binary_frame_holding_a_valid_event_is_reported_not_delivered() -> None:
+    core = open_core(core_of())
+    valid = [frame(SEVT_JOB_NEW, ResourceID=str(n)) for n in range(4)]
+    events = core.frames([valid[0], valid[1], BinaryFrame(valid[2]), valid[3]])
+    assert [e.ResourceID for e in events] == ["0", "1", "3"]
+    [bad] = core.take_bad()
+    assert "binary frame" in str(bad) and core.decode_errors == 1
+
+
 def test_a_clean_batch_decodes_at_once_and_still_owns_the_sdk_fields() -> None:
     core = open_core(core_of())
     forged = {"aiocomet.replayed": True, "aiocomet.server": "evil", "aiocomet.tracing_id": "t"}

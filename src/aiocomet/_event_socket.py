@@ -91,10 +91,23 @@ async def close_within(
         abort(transport)
 
 
-class BinaryFrame(bytes):
-    """A binary data frame's payload; events come as text frames, so the stream reports it."""
+class BinaryFrame:
+    """A binary data frame's payload; events come as text frames, so the stream reports it.
 
-    __slots__ = ()
+    Not ``bytes`` on purpose: a JSON decoder refuses it (``TypeError``), so a
+    batch of frames needs no check for binary frames until its decode fails.
+    """
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __repr__(self) -> str:
+        return f"BinaryFrame({len(self.data)} bytes)"
 
 
 class SocketEnded(Exception):

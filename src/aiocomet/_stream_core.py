@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import cast
 
 import aiohttp
 import msgspec
@@ -217,7 +218,7 @@ class StreamCore:
 
     # -- frames --------------------------------------------------------------------------
 
-    def frames(self, frames: list[bytes], *, admit: bool = True) -> list[Event]:
+    def frames(self, frames: list[bytes | BinaryFrame], *, admit: bool = True) -> list[Event]:
         """Decode ``frames`` into events, in order; bad frames go to :attr:`bad`.
 
         ``admit=False`` leaves the filter and dedupe to whoever takes the
@@ -228,8 +229,8 @@ class StreamCore:
             out = self._decode_one_by_one(frames)
         else:
             self._decoder.claim_all(out)  # fields the SDK owns never come from the wire
-            if self.config.keep_frames:
-                for event, data in zip(out, frames, strict=True):
+            if self.config.keep_frames:  # decoded at once: every frame was bytes
+                for event, data in zip(out, cast("list[bytes]", frames), strict=True):
                     event.frame = data
         if out:
             self.events += len(out)
@@ -238,28 +239,28 @@ class StreamCore:
                 return self.admission.admit_all(out)
         return out
 
-    def _decode_at_once(self, frames: list[bytes]) -> list[Event] | None:
+    def _decode_at_once(self, frames: list[bytes | BinaryFrame]) -> list[Event] | None:
         """Every frame through the typed decoder in one C loop; None if one needs care."""
         limit = self._inflated_limit
         if not frames or (limit and max(map(len, frames)) > limit):
             return None
-        if BinaryFrame in set(map(type, frames)):
-            return None
         try:
-            return list(map(self._decoder.decode_typed, frames))
+            return list(map(self._decoder.decode_typed, frames))  # type: ignore[arg-type]
         except _DECODE_ERRORS:
             return None  # an unknown type, a bad frame: each on its own
+        except TypeError:
+            return None  # a BinaryFrame, which is not bytes so that decoding refuses it
 
-    def _decode_one_by_one(self, frames: list[bytes]) -> list[Event]:
+    def _decode_one_by_one(self, frames: list[bytes | BinaryFrame]) -> list[Event]:
         decoder = self._decoder
         decode = decoder.decode_typed
         limit = self._inflated_limit
         keep = self.config.keep_frames
         out: list[Event] = []
         for data in frames:
-            if type(data) is BinaryFrame:
+            if isinstance(data, BinaryFrame):
                 self._bad(
-                    decoder.error(data, ProtocolError("binary frame; events are text frames"))
+                    decoder.error(data.data, ProtocolError("binary frame; events are text frames"))
                 )
                 continue
             if limit and len(data) > limit:
