@@ -147,6 +147,9 @@ async def decode_ratio(*, events: int = 4096, repeat: int = 25, rounds: int = 7)
             "decode_bare_vs_json_ratio": Stat.of(
                 ratios(results["msgspec_typed"], results["json_loads"])
             ),
+            "decode_union_vs_json_ratio": Stat.of(
+                ratios(results["aiocomet_decode_typed"], results["json_loads"])
+            ),
             "decode_ceiling_vs_json_ratio": Stat.of(
                 ratios(results["msgspec_ceiling"], results["json_loads"])
             ),
