@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import gc
 import json
+import types
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -85,11 +86,54 @@ class Collected:
             if e.job is not None and e.Type in (SEVT_JOB_NEW, SEVT_JOB_COMPLETED)
         }
 
-    async def close(self) -> None:
+    async def close(self, timeout: float = 30.0) -> None:
+        """Cancel the consumer's task and close it; AssertionError if the task does not end
+        within ``timeout`` seconds of the cancel (it is not awaited: a task that ignores
+        its cancellation would hold the caller, and a timeout around it, forever)."""
         self.task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self.task
-        await self.consumer.aclose()
+        done, _ = await asyncio.wait({self.task}, timeout=timeout)
+        if not done:
+            where = await_chain(self.task)
+            await self.consumer.aclose()
+            raise AssertionError(
+                f"consumer {self.consumer.group}/{self.consumer.consumer}: its task did not "
+                f"end within {timeout} s of being cancelled; it was at:\n{where}"
+            )
+        try:
+            if not self.task.cancelled():
+                self.task.result()  # it failed before the cancel: raised here
+        finally:
+            await self.consumer.aclose()
+
+
+_ASYNC_GEN_STEPS = ("async_generator_asend", "async_generator_athrow")
+
+
+def await_chain(task: asyncio.Task[Any]) -> str:
+    """Where a pending task waits: its coroutines and async generators, outermost first.
+
+    (``Task.get_stack()`` gives one frame of a suspended coroutine; this follows what each
+    awaits, through the ``asend`` objects of async generators.)
+    """
+    lines: list[str] = []
+    step: Any = task.get_coro()
+    for _ in range(200):
+        frame = getattr(step, "cr_frame", None) or getattr(step, "ag_frame", None)
+        frame = frame or getattr(step, "gi_frame", None)
+        if frame is not None:
+            code = frame.f_code
+            lines.append(f"  {code.co_filename}:{frame.f_lineno} in {code.co_name}")
+        awaited = None
+        for attr in ("cr_await", "ag_await", "gi_yieldfrom"):
+            awaited = awaited or getattr(step, attr, None)
+        if awaited is None and type(step).__name__ in _ASYNC_GEN_STEPS:
+            gens = [g for g in gc.get_referents(step) if isinstance(g, types.AsyncGeneratorType)]
+            awaited = gens[0] if gens else None
+        if awaited is None:
+            lines.append(f"  -> {step!r}")
+            break
+        step = awaited
+    return "\n".join(lines)
 
 
 async def expected_job_events(url: str) -> set[tuple[str, int]]:

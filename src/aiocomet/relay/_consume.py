@@ -31,6 +31,7 @@ from .._backoff import Backoff, Sleep, default_sleep
 from .._event_protocol import Gap
 from ..errors import CometError
 from ..events import Event
+from ._cancel import Uncancelled
 from ._entries import Delivered, EntryDecoder, SeenWindow
 from ._outbox import RETRIED
 from ._redis_sink import connect_redis
@@ -159,7 +160,8 @@ class RelayConsumer:
     async def commit(self) -> None:
         """Acknowledge everything delivered so far, the current item or batch included."""
         self._ack_delivered()
-        await self._flush_acks()
+        with Uncancelled():
+            await self._flush_acks()
 
     def __aiter__(self) -> AsyncGenerator[Item, None]:
         return self._items()
@@ -201,7 +203,8 @@ class RelayConsumer:
         retry = 0
         while True:
             try:
-                reads = await self._read_once()
+                with Uncancelled():  # a cancellation that redis-py's send lost: raised here
+                    reads = await self._read_once()
                 retry = 0
             except RETRIED as exc:
                 if isinstance(exc, ResponseError) and "NOGROUP" in str(exc):

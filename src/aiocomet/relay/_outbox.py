@@ -25,6 +25,7 @@ from redis.exceptions import RedisError
 
 from .._backoff import Backoff, Sleep, default_sleep
 from ..errors import StaleLeaseError
+from ._cancel import Uncancelled
 from ._entries import Entry, GapMarker, Kind, gap_entry
 from ._sink import Claim, RelaySink
 
@@ -133,7 +134,8 @@ class Outbox:
             size = self.batch_size
             batches = [take[i : i + size] for i in range(0, len(take), size)]
             try:
-                self.written += await self.sink.write(self.claim, batches)
+                with Uncancelled():  # a cancellation that redis-py's send lost: raised here
+                    self.written += await self.sink.write(self.claim, batches)
             except StaleLeaseError:
                 self.abandoned += len(pending)
                 log.warning(
