@@ -245,6 +245,17 @@ def test_an_event_entry_decodes_to_the_same_typed_event() -> None:
     assert isinstance(replayed, Event) and replayed.replayed
 
 
+def test_keep_frames_gives_a_live_event_its_entry_bytes_and_a_replayed_one_none() -> None:
+    frame = b'{"Type": 4200, "ResourceID": "g1", "Unknown": 1, "Data": null}'
+    fields = {b"s": b"x", b"q": b"1", b"t": b"1", b"f": frame}
+    live = EntryDecoder(keep_frames=True).decode(fields).item
+    assert isinstance(live, Event) and live.frame == frame and live.ResourceID == "g1"
+    replayed = EntryDecoder(keep_frames=True).decode({**fields, b"r": b"1"}).item
+    assert isinstance(replayed, Event) and replayed.replayed and replayed.frame == b""
+    plain = EntryDecoder().decode(fields).item
+    assert isinstance(plain, Event) and plain.frame == b""
+
+
 def test_a_frame_cannot_forge_the_sdk_fields() -> None:
     forged = b'{"Type":4200,"aiocomet.replayed":true,"aiocomet.server":"evil","Data":null}'
     event = EntryDecoder().decode({b"s": b"real", b"q": b"1", b"t": b"1", b"f": forged}).item

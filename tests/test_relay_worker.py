@@ -79,6 +79,30 @@ async def test_events_arrive_typed_after_the_first_holders_gap_marker(
     await r.aclose()
 
 
+async def test_a_keep_frames_consumer_gets_the_servers_own_bytes(
+    emu: CometEmulator,
+    redis_url: str,  # noqa: F811
+) -> None:
+    config = relay_config(redis_url, [("one", emu.url)])
+    worker = RelayWorker(config, worker_id="w1", stream_backoff=FAST)
+    stream = stream_name("comet", "one")
+    framed = Collected(consume(redis_url, stream, group="f", block=0.05, keep_frames=True))
+    plain = Collected(consume(redis_url, stream, group="p", block=0.05))
+    # spacing and a key this SDK does not know: only the server's own bytes keep them
+    sent = b'{"Type": 4200, "ResourceID": "raw-1", "FromTheFuture": [1, 2], "Data": null}'
+    async with running(worker):
+        await emu.wait_for_subscribers(1, timeout=30)
+        emu.publish_encoded([sent])
+        for col in (framed, plain):
+            await col.wait(lambda c=col: any(e.ResourceID == "raw-1" for e in c.events()))
+    [got] = [e for e in framed.events() if e.ResourceID == "raw-1"]
+    assert got.frame == sent and got.server == emu.url and not got.replayed
+    assert all(e.frame for e in framed.events() if not e.replayed)
+    assert all(e.frame == b"" for e in plain.events())
+    await framed.close()
+    await plain.close()
+
+
 async def test_a_handover_is_a_gap_then_replayed_jobs_then_live_events(
     redis_url: str,  # noqa: F811
 ) -> None:

@@ -77,6 +77,8 @@ class RelayConsumer:
     is how long one read waits for new entries. ``c.batches()`` yields lists
     instead; ``await c.commit()`` acknowledges the current item or batch too.
     Bad entries go to ``on_error`` and are acknowledged, as are duplicates.
+    ``keep_frames=True`` sets ``event.frame`` of a live event to the bytes the
+    server sent, as ``client.events(keep_frames=True)`` does.
     """
 
     def __init__(
@@ -97,6 +99,7 @@ class RelayConsumer:
         backoff: Backoff | None = None,
         sleep: Sleep = default_sleep,
         monotonic: Callable[[], float] = time.monotonic,
+        keep_frames: bool = False,
     ) -> None:
         names = [streams] if isinstance(streams, str) else list(streams or [])
         if not names and pattern is None:
@@ -119,7 +122,7 @@ class RelayConsumer:
         self._now = monotonic
         self._streams: dict[bytes, bytes] = {n.encode(): b"0" for n in names}  # next id to read
         self._fixed = set(self._streams)
-        self._decoder = EntryDecoder()
+        self._decoder = EntryDecoder(keep_frames=keep_frames)
         self._seen = SeenWindow(dedupe) if dedupe else None
         self._acks: dict[bytes, list[bytes]] = {}
         self._unacked: list[tuple[bytes, bytes]] = []

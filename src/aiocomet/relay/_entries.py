@@ -117,8 +117,9 @@ _gap_decoder: Final = msgspec.json.Decoder(GapMarker)
 class EntryDecoder:
     """Stream entry fields -> :class:`Delivered`; EventDecodeError for an entry that is not ours."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_frames: bool = False) -> None:
         self._events = EventDecoder()
+        self._keep_frames = keep_frames  # a live event's frame as ``event.frame``
         self._servers: dict[bytes, str] = {}  # one str per server URL, not one per entry
 
     def decode(self, fields: Mapping[bytes, bytes]) -> Delivered:
@@ -138,6 +139,8 @@ class EntryDecoder:
             event = self._events.decode(frame)
             event.server = server
             event.replayed = fields.get(b"r") == b"1"
+            if self._keep_frames and not event.replayed:  # a replayed event never had one
+                event.frame = frame
             return Delivered(event, server, seq, token, wall_ms)
         marker = fields.get(b"g")
         if marker is None:
