@@ -31,7 +31,7 @@ from ._model import CometModel
 
 _encoder = msgspec.json.Encoder()
 
-__all__ = ["Stored", "go_encode", "go_value", "go_zero"]
+__all__ = ["Stored", "go_encode", "go_shaped", "go_value", "go_zero"]
 
 
 def _strip_none(t: mi.Type) -> mi.Type:
@@ -202,6 +202,55 @@ def go_value(value: Any, t: Any) -> Any:
     return _go(value, _type_info(t), False)
 
 
+_SCALARS = (mi.StrType, mi.IntType, mi.FloatType, mi.BoolType)
+
+
+@cache
+def _omitting_twin(cls: type[msgspec.Struct]) -> type[msgspec.Struct] | None:
+    """A struct msgspec encodes as Go encodes ``cls``, for models where only ``omitempty`` differs.
+
+    That is a model with no list, map, bytes or walking struct inside whose
+    ``omitempty`` fields are plain scalars defaulting to their zero value: in
+    the twin those keep their default and every other field has none, so
+    ``omit_defaults`` drops exactly the empty ``omitempty`` fields. None for
+    any other model.
+    """
+    if _nested(cls):
+        return None
+    omit = _plan(cls).omit
+    fields: list[tuple[str, Any, Any]] = []
+    for f in msgspec.structs.fields(cls):
+        if f.encode_name not in omit:
+            fields.append((f.name, f.type, msgspec.field(name=f.encode_name)))
+        elif isinstance(mi.type_info(f.type), _SCALARS) and f.default in ("", 0, False):
+            fields.append((f.name, f.type, msgspec.field(default=f.default, name=f.encode_name)))
+        else:
+            return None
+    return msgspec.defstruct(
+        f"Go{cls.__name__}", fields, kw_only=True, omit_defaults=True, gc=False
+    )
+
+
+def go_shaped(value: Any, t: Any) -> Any:
+    """What to encode for ``value`` as Go sends type ``t``: :func:`go_value`'s builtins or,
+    for a flat model without unknown keys, the same JSON from a twin struct, in a quarter of
+    the time (the emulator's simulated jobs are such models)."""
+    info = _type_info(t)
+    if (
+        isinstance(value, CometModel)
+        and isinstance(info, mi.StructType)
+        and type(value) is info.cls
+        and _known_only(value)
+    ):
+        twin = _omitting_twin(type(value))
+        if twin is not None:
+            try:
+                return msgspec.convert(value, twin, from_attributes=True)
+            except msgspec.ValidationError:
+                pass  # a field set to a value of another type: the general path copes
+    return go_value(value, t)
+
+
 def go_encode(value: Any, t: Any) -> bytes:
     """The JSON body a Go server sends for ``value`` of API return type ``t``."""
     info = _type_info(t)
@@ -211,4 +260,4 @@ def go_encode(value: Any, t: Any) -> bytes:
         info.item_type if isinstance(info, mi.ListType) else info.value_type
     ):
         return _encoder.encode(value or None)  # a list or map the server built
-    return _encoder.encode(go_value(value, t))
+    return _encoder.encode(go_shaped(value, t))

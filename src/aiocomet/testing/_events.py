@@ -21,7 +21,7 @@ from .._generated.constants import EVENT_TYPE_NAMES
 from .._generated.events import EVENT_DATA_TYPES
 from .._generated.models import StreamableEvent
 from .._generated.omitempty import OMITEMPTY
-from .._gojson import go_value
+from .._gojson import go_shaped
 
 OPCODE_TEXT = 0x1
 OPCODE_BINARY = 0x2
@@ -43,7 +43,7 @@ def encode_event(
     """The JSON text of one StreamableEvent, as a Comet Server writes it."""
     data_type = EVENT_DATA_TYPES.get(event_type)
     if data is not None and data_type is not None:
-        data = go_value(data, data_type)
+        data = go_shaped(data, data_type)
     event = StreamableEvent(
         Actor=actor,
         OwnerOrganizationID=organization_id,
