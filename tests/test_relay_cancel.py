@@ -15,8 +15,9 @@ hoped for: a task factory sees the tasks the consumer's task starts (on 3.11,
 From 3.12 on ``wait_for`` starts no task; the consumer is then cancelled
 directly, at the same phase. Redis is a real redis-server on 127.0.0.1, killed
 with SIGKILL and restarted on its port while the consumer reads, reconnects or
-makes its lost group again. The guard itself and the worker's outbox (whose
-writer is cancelled the same way) are tested without Redis at the end.
+makes its lost group again. The guard itself, the worker's outbox (whose
+writer is cancelled the same way) and the worker's own loop are tested without
+Redis at the end.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from aiocomet.relay import (
     RedisStreamSink,
     RelayConsumer,
     RelaySink,
+    RelayWorker,
     ServerKeys,
     connect_redis,
     consume,
@@ -50,7 +52,7 @@ from aiocomet.relay._outbox import Outbox
 from aiocomet.testing._events import encode_event
 
 from ._redis import RedisServer, own_redis  # noqa: F401
-from ._relay_helpers import Collected, await_chain
+from ._relay_helpers import Collected, await_chain, relay_config
 
 STREAM = ServerKeys.of("comet", "a").stream
 WAIT = 30.0  # generous: only a failing test waits this long
@@ -425,3 +427,50 @@ async def test_a_cancelled_outbox_ends_when_the_write_lost_the_cancellation() ->
     writer.cancel()
     done, _ = await asyncio.wait({writer}, timeout=ENDS)
     assert done and writer.cancelled() and sink.writes == 1
+
+
+class HeartbeatSwallowingSink:
+    """A sink holding no leases whose first heartbeat loses the cancellation."""
+
+    def __init__(self) -> None:
+        self.swallow = Swallower()
+        self.heartbeats = 0
+        self.left = False
+
+    async def heartbeat(self, worker: str, ttl: float, info: dict[str, str]) -> int:
+        self.heartbeats += 1
+        return await self.swallow() if self.heartbeats == 1 else 1
+
+    async def leave(self, worker: str) -> None:
+        self.left = True
+
+    async def acquire(self, server: str, worker: str, ttl: float) -> Claim | None:
+        return None
+
+    async def renew(
+        self, claims: Sequence[Claim], ttl: float, reports: Sequence[Any]
+    ) -> list[bool]:
+        return [True] * len(claims)
+
+    async def release(self, claim: Claim) -> None:
+        pass
+
+    async def write(self, claim: Claim, batches: Sequence[Sequence[Entry]]) -> int:
+        return 0
+
+    async def close(self) -> None:
+        pass
+
+
+async def test_a_cancelled_worker_ends_when_its_heartbeat_lost_the_cancellation() -> None:
+    sink = HeartbeatSwallowingSink()
+    config = relay_config("redis://unused", [("one", "http://127.0.0.1:1")])
+    worker = RelayWorker(config, worker_id="w1", sink=cast(RelaySink, sink))
+    task = asyncio.ensure_future(worker.run())
+    await sink.swallow.entered.wait()
+    task.cancel()
+    done, _ = await asyncio.wait({task}, timeout=ENDS)
+    if not done:
+        worker.stop()  # let it end, so the failure below is the only thing that happens
+        await asyncio.wait({task}, timeout=ENDS)
+    assert done and task.cancelled() and sink.left  # shut down as on any cancel

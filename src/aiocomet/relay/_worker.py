@@ -22,6 +22,7 @@ from collections.abc import Callable
 from .._backoff import Backoff, Sleep, default_sleep
 from ..client import CometClient
 from ..errors import StaleLeaseError
+from ._cancel import Uncancelled
 from ._config import RelayConfig
 from ._lease import LeaseBook
 from ._outbox import RETRIED
@@ -110,11 +111,12 @@ class RelayWorker:
     async def run(self) -> None:
         try:
             while not self._stop.is_set():
-                await self._tick()
+                with Uncancelled():  # a cancellation a Redis round trip lost: raised here
+                    await self._tick()
                 self.ticks += 1
                 async with self._ticked:
                     self._ticked.notify_all()
-                with contextlib.suppress(TimeoutError):
+                with Uncancelled(), contextlib.suppress(TimeoutError):  # 3.11's wait_for too
                     await asyncio.wait_for(self._stop.wait(), self._interval())
         finally:
             await self._shutdown()
