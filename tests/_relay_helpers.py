@@ -94,10 +94,14 @@ class Collected:
         done, _ = await asyncio.wait({self.task}, timeout=timeout)
         if not done:
             where = await_chain(self.task)
+            pending = self.task.cancelling()
+            self.task.cancel()  # once more, so that the teardown does not hang as well
+            await asyncio.wait({self.task}, timeout=timeout)
             await self.consumer.aclose()
             raise AssertionError(
                 f"consumer {self.consumer.group}/{self.consumer.consumer}: its task did not "
-                f"end within {timeout} s of being cancelled; it was at:\n{where}"
+                f"end within {timeout} s of being cancelled ({pending} cancel request(s) "
+                f"pending); it was at:\n{where}"
             )
         try:
             if not self.task.cancelled():

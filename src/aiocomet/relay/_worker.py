@@ -116,8 +116,10 @@ class RelayWorker:
                 self.ticks += 1
                 async with self._ticked:
                     self._ticked.notify_all()
-                with Uncancelled(), contextlib.suppress(TimeoutError):  # 3.11's wait_for too
-                    await asyncio.wait_for(self._stop.wait(), self._interval())
+                # asyncio.timeout, not wait_for: on 3.11 wait_for can lose a cancellation
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(self._interval()):
+                        await self._stop.wait()
         finally:
             await self._shutdown()
 
