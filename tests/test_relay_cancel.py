@@ -47,7 +47,7 @@ from aiocomet.relay import (
     connect_redis,
     consume,
 )
-from aiocomet.relay._cancel import Uncancelled
+from aiocomet.relay._cancel import Uncancelled, finish
 from aiocomet.relay._outbox import Outbox
 from aiocomet.testing._events import encode_event
 
@@ -390,6 +390,44 @@ async def test_uncancelled_leaves_everything_else_alone() -> None:
         await guarded(timing_out)
     with Uncancelled():  # no cancellation asked for: nothing
         pass
+
+
+async def test_finish_gives_a_task_its_time_then_cancels_it() -> None:
+    release = asyncio.Event()
+
+    async def flushing() -> None:
+        await release.wait()
+
+    ended = asyncio.ensure_future(flushing())
+    release.set()
+    assert await finish(ended, ENDS) is None and ended.done() and not ended.cancelled()
+
+    stuck = asyncio.ensure_future(asyncio.Event().wait())
+    assert await finish(stuck, 0) is None and stuck.cancelled()
+
+    async def failing() -> None:
+        raise ConnectionError("sink gone")
+
+    failed = asyncio.ensure_future(failing())
+    assert isinstance(await finish(failed, ENDS), ConnectionError)
+
+
+async def test_finish_does_not_swallow_the_callers_cancellation() -> None:
+    flush = asyncio.ensure_future(asyncio.Event().wait())
+    waiting = asyncio.Event()
+
+    async def ending() -> str:
+        waiting.set()
+        await finish(flush, ENDS)
+        return "went on"
+
+    caller = asyncio.ensure_future(ending())
+    await waiting.wait()
+    caller.cancel()
+    done, _ = await asyncio.wait({caller}, timeout=ENDS)
+    assert done and caller.cancelled()  # wait_for in suppress(CancelledError) returned "went on"
+    await asyncio.wait({flush}, timeout=ENDS)
+    assert flush.cancelled()  # and the task it waited for does not run on alone
 
 
 class SwallowingSink:

@@ -20,7 +20,7 @@ import asyncio
 from types import TracebackType
 from typing import Any
 
-__all__ = ["Uncancelled"]
+__all__ = ["Uncancelled", "finish"]
 
 
 class Uncancelled:
@@ -58,3 +58,21 @@ class Uncancelled:
         if isinstance(e, Exception):
             raise asyncio.CancelledError("the cancellation a Redis round trip lost") from e
         # a CancelledError (or another BaseException) is on its way out already
+
+
+async def finish(task: asyncio.Task[Any], timeout: float) -> BaseException | None:
+    """Let ``task`` end within ``timeout`` seconds, else cancel it; its exception, if any.
+
+    Unlike ``wait_for`` inside ``suppress(CancelledError)``, a cancellation of
+    the caller is not swallowed: it cancels ``task`` too and goes on up. The
+    task's own failure is returned, retrieved, for the caller to report.
+    """
+    try:
+        done, _ = await asyncio.wait({task}, timeout=timeout)
+        if not done:
+            task.cancel()
+            await asyncio.wait({task})
+    except asyncio.CancelledError:
+        task.cancel()
+        raise
+    return None if task.cancelled() else task.exception()

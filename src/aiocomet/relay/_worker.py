@@ -22,7 +22,7 @@ from collections.abc import Callable
 from .._backoff import Backoff, Sleep, default_sleep
 from ..client import CometClient
 from ..errors import StaleLeaseError
-from ._cancel import Uncancelled
+from ._cancel import Uncancelled, finish
 from ._config import RelayConfig
 from ._lease import LeaseBook
 from ._outbox import RETRIED
@@ -228,13 +228,15 @@ class RelayWorker:
         claim = self.book.drop(server)
         if entry is not None:
             tail, task = entry
+            reported = task.done()  # a tail that ended by itself was reported by _ended
             if release:
                 tail.stop()  # flush what is queued, then return
             else:
                 task.cancel()
-            with contextlib.suppress(Exception, asyncio.CancelledError):
-                # a flush waits for the sink at most one lease time (then the lease is gone)
-                await asyncio.wait_for(task, self.config.lease.ttl)
+            # a flush waits for the sink at most one lease time (then the lease is gone)
+            failed = await finish(task, self.config.lease.ttl)
+            if failed is not None and not reported and not isinstance(failed, StaleLeaseError):
+                log.warning("relay %s: the tail ended with %r", server, failed)
         if release and claim is not None:
             try:
                 await self.sink.release(claim)
