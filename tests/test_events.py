@@ -403,6 +403,46 @@ async def test_aclose_interrupts_the_backoff_sleep(server: WsServer, client: Com
     assert col.error is None
 
 
+class SlowToCancelSleep:
+    """A sleep that never ends by itself and, when cancelled, ends only once let go."""
+
+    def __init__(self) -> None:
+        self.entered = asyncio.Event()
+        self.cancelling = asyncio.Event()
+        self.let_go = asyncio.Event()
+
+    async def __call__(self, seconds: float) -> None:
+        self.entered.set()
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            self.cancelling.set()
+            await self.let_go.wait()
+            raise
+
+
+async def test_a_consumer_cancelled_while_aclose_ends_the_backoff_sleep_is_cancelled(
+    server: WsServer, client: CometClient
+) -> None:
+    server.faults.append("503")
+    sleep = SlowToCancelSleep()
+    stream = client.events(sleep=sleep)
+
+    async def consume() -> None:
+        async for _ in stream:
+            pass
+
+    consumer = asyncio.ensure_future(consume())
+    await sleep.entered.wait()  # the first attempt failed: the stream sleeps
+    closer = asyncio.ensure_future(stream.aclose())  # wakes the stream, which ends the sleep
+    await sleep.cancelling.wait()
+    consumer.cancel()  # arrives while the stream waits for its sleep to end
+    sleep.let_go.set()
+    done, _ = await asyncio.wait({consumer, closer}, timeout=10.0)
+    assert consumer in done and consumer.cancelled()  # not swallowed as the sleep's own cancel
+    assert closer in done and closer.exception() is None
+
+
 # -- remedial job sync -------------------------------------------------------------------------
 
 

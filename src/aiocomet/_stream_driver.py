@@ -15,7 +15,6 @@ import asyncio
 import inspect
 import logging
 from collections.abc import AsyncGenerator, Callable
-from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from ._event_connection import ThrottledLog, connect_and_authenticate
@@ -230,8 +229,7 @@ class StreamDriver:
             self._wakers.discard(waker)
             if not sleeper.done():
                 sleeper.cancel()
-                with suppress(asyncio.CancelledError):
-                    await sleeper
+                await asyncio.wait((sleeper,))  # not suppress(): a cancel of this task goes on up
         if not sleeper.cancelled():
             sleeper.result()  # an error of the injected sleep is raised, not lost
 
