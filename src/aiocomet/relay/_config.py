@@ -9,11 +9,10 @@ never the value, and a Redis URL's password is masked. Every mistake is a
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .._generated.constants import CONSTANTS
 from ..errors import RelayConfigError
+from ._toml import check_keys, read_count, read_seconds, read_str, read_table
 
 __all__ = [
     "DeliveryConfig",
@@ -190,8 +190,8 @@ def load_config(path: str | os.PathLike[str]) -> RelayConfig:
 
 def parse_config(data: Mapping[str, Any], *, source: str = "<config>") -> RelayConfig:
     """Check a parsed TOML document (a dict) and build the :class:`RelayConfig`."""
-    _only(data, {"redis", "servers", "lease", "delivery", "resync", "filter"}, source)
-    redis = _redis(_table(data, "redis", source, required=True), f"{source} [redis]")
+    check_keys(data, {"redis", "servers", "lease", "delivery", "resync", "filter"}, source)
+    redis = _redis(read_table(data, "redis", source, required=True), f"{source} [redis]")
     raw_servers = data.get("servers")
     if not isinstance(raw_servers, list) or not raw_servers:
         raise RelayConfigError("needs at least one [[servers]] table", where=source)
@@ -202,40 +202,40 @@ def parse_config(data: Mapping[str, Any], *, source: str = "<config>") -> RelayC
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise RelayConfigError(f"server names must be unique: {', '.join(dupes)}", where=source)
-    lease_t = _table(data, "lease", source)
-    _only(lease_t, {"ttl", "renew", "acquire_interval"}, f"{source} [lease]")
+    lease_t = read_table(data, "lease", source)
+    check_keys(lease_t, {"ttl", "renew", "acquire_interval"}, f"{source} [lease]")
     lease = LeaseConfig(
-        ttl=_seconds(lease_t, "ttl", 10.0, f"{source} [lease]"),
-        renew=_seconds(lease_t, "renew", 0.0, f"{source} [lease]", zero_ok=True),
-        acquire_interval=_seconds(lease_t, "acquire_interval", 1.0, f"{source} [lease]"),
+        ttl=read_seconds(lease_t, "ttl", 10.0, f"{source} [lease]"),
+        renew=read_seconds(lease_t, "renew", 0.0, f"{source} [lease]", zero_ok=True),
+        acquire_interval=read_seconds(lease_t, "acquire_interval", 1.0, f"{source} [lease]"),
     )
     if lease.renew_every >= lease.ttl:
         raise RelayConfigError("renew must be shorter than ttl", where=f"{source} [lease]")
     if lease.ttl < 0.1:
         raise RelayConfigError("ttl must be at least 0.1 s", where=f"{source} [lease]")
     where = f"{source} [delivery]"
-    deliv_t = _table(data, "delivery", source)
-    _only(deliv_t, {"batch_size", "max_in_flight", "retry_initial", "retry_cap"}, where)
+    deliv_t = read_table(data, "delivery", source)
+    check_keys(deliv_t, {"batch_size", "max_in_flight", "retry_initial", "retry_cap"}, where)
     delivery = DeliveryConfig(
-        batch_size=_count(deliv_t, "batch_size", 256, where),
-        max_in_flight=_count(deliv_t, "max_in_flight", 4, where),
-        retry_initial=_seconds(deliv_t, "retry_initial", 0.05, where),
-        retry_cap=_seconds(deliv_t, "retry_cap", 2.0, where),
+        batch_size=read_count(deliv_t, "batch_size", 256, where),
+        max_in_flight=read_count(deliv_t, "max_in_flight", 4, where),
+        retry_initial=read_seconds(deliv_t, "retry_initial", 0.05, where),
+        retry_cap=read_seconds(deliv_t, "retry_cap", 2.0, where),
     )
     where = f"{source} [resync]"
-    resync_t = _table(data, "resync", source)
-    _only(resync_t, {"margin", "max_lookback", "enabled"}, where)
+    resync_t = read_table(data, "resync", source)
+    check_keys(resync_t, {"margin", "max_lookback", "enabled"}, where)
     enabled = resync_t.get("enabled", True)
     if not isinstance(enabled, bool):
         raise RelayConfigError("enabled must be true or false", where=where)
     resync = ResyncConfig(
-        margin=_seconds(resync_t, "margin", 120.0, where, zero_ok=True),
-        max_lookback=_seconds(resync_t, "max_lookback", 86400.0, where),
+        margin=read_seconds(resync_t, "margin", 120.0, where, zero_ok=True),
+        max_lookback=read_seconds(resync_t, "max_lookback", 86400.0, where),
         enabled=enabled,
     )
     where = f"{source} [filter]"
-    filter_t = _table(data, "filter", source)
-    _only(filter_t, {"types", "exclude_types"}, where)
+    filter_t = read_table(data, "filter", source)
+    check_keys(filter_t, {"types", "exclude_types"}, where)
     types = filter_t.get("types")
     return RelayConfig(
         servers=servers,
@@ -272,13 +272,13 @@ def event_types(values: object, where: str) -> frozenset[int]:
 
 
 def _redis(t: Mapping[str, Any], where: str) -> RedisConfig:
-    _only(t, {"url", "url_env", "prefix", "maxlen", "minid_age"}, where)
+    check_keys(t, {"url", "url_env", "prefix", "maxlen", "minid_age"}, where)
     if ("url" in t) == ("url_env" in t):
         raise RelayConfigError("give exactly one of url and url_env", where=where)
     if "url_env" in t:
-        url = SecretRef(env=_str(t, "url_env", where), where=f"{where} url_env").read()
+        url = SecretRef(env=read_str(t, "url_env", where), where=f"{where} url_env").read()
     else:
-        url = _str(t, "url", where)
+        url = read_str(t, "url", where)
     if urlsplit(url).scheme not in ("redis", "rediss", "unix"):
         raise RelayConfigError(
             f"url must start with redis://, rediss:// or unix://, not {mask_url(url)!r}",
@@ -289,8 +289,8 @@ def _redis(t: Mapping[str, Any], where: str) -> RedisConfig:
         raise RelayConfigError(
             "prefix must be a non-empty word without {}*?[] or spaces", where=where
         )
-    maxlen = _count(t, "maxlen", 0, where) if "maxlen" in t else None
-    minid_age = _seconds(t, "minid_age", 0.0, where) if "minid_age" in t else None
+    maxlen = read_count(t, "maxlen", 0, where) if "maxlen" in t else None
+    minid_age = read_seconds(t, "minid_age", 0.0, where) if "minid_age" in t else None
     if maxlen is not None and minid_age is not None:
         raise RelayConfigError("give at most one of maxlen and minid_age", where=where)
     return RedisConfig(url=url, prefix=prefix, maxlen=maxlen, minid_age=minid_age)
@@ -308,8 +308,8 @@ def _server(item: object, where: str) -> ServerConfig:
         )
     allowed = {"name", "url", "username", "account_type", "verify", "ca_file"}
     allowed |= {f"{s}_{how}" for s in SECRETS for how in ("env", "file")}
-    _only(item, allowed, where)
-    url = _str(item, "url", where).rstrip("/")
+    check_keys(item, allowed, where)
+    url = read_str(item, "url", where).rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise RelayConfigError(f"url must be an http:// or https:// URL, not {url!r}", where=where)
@@ -328,10 +328,12 @@ def _server(item: object, where: str) -> ServerConfig:
             raise RelayConfigError(f"give one of {secret}_env and {secret}_file", where=where)
         ref = None
         if env is not None:
-            ref = SecretRef(env=_str(item, f"{secret}_env", where), where=f"{where} {secret}_env")
+            ref = SecretRef(
+                env=read_str(item, f"{secret}_env", where), where=f"{where} {secret}_env"
+            )
         elif file is not None:
             ref = SecretRef(
-                file=_str(item, f"{secret}_file", where), where=f"{where} {secret}_file"
+                file=read_str(item, f"{secret}_file", where), where=f"{where} {secret}_file"
             )
         refs[secret] = ref
     if refs["password"] is None and refs["session_key"] is None:
@@ -346,58 +348,11 @@ def _server(item: object, where: str) -> ServerConfig:
     return ServerConfig(
         name=name,
         url=url,
-        username=_str(item, "username", where),
+        username=read_str(item, "username", where),
         password=refs["password"],
         session_key=refs["session_key"],
         totp_secret=refs["totp_secret"],
         account_type=account_type,
         verify=verify,
-        ca_file=None if ca_file is None else _str(item, "ca_file", where),
+        ca_file=None if ca_file is None else read_str(item, "ca_file", where),
     )
-
-
-def _only(table: Mapping[str, Any], allowed: Iterable[str], where: str) -> None:
-    unknown = sorted(set(table) - set(allowed))
-    if unknown:
-        raise RelayConfigError(
-            f"unknown setting {', '.join(unknown)} (known: {', '.join(sorted(allowed))})",
-            where=where,
-        )
-
-
-def _table(
-    data: Mapping[str, Any], key: str, where: str, *, required: bool = False
-) -> dict[str, Any]:
-    value = data.get(key)
-    if value is None:
-        if required:
-            raise RelayConfigError(f"needs a [{key}] table", where=where)
-        return {}
-    if not isinstance(value, dict):
-        raise RelayConfigError(f"[{key}] must be a table", where=where)
-    return value
-
-
-def _str(t: Mapping[str, Any], key: str, where: str) -> str:
-    value = t.get(key)
-    if not isinstance(value, str) or not value:
-        raise RelayConfigError(f"{key} must be a non-empty string", where=where)
-    return value
-
-
-def _seconds(
-    t: Mapping[str, Any], key: str, default: float, where: str, *, zero_ok: bool = False
-) -> float:
-    value = t.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise RelayConfigError(f"{key} must be a number of seconds", where=where)
-    if not math.isfinite(value) or value < 0 or (value == 0 and not zero_ok):
-        raise RelayConfigError(f"{key} must be a positive number of seconds", where=where)
-    return float(value)
-
-
-def _count(t: Mapping[str, Any], key: str, default: int, where: str) -> int:
-    value = t.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise RelayConfigError(f"{key} must be a whole number of at least 1", where=where)
-    return value
