@@ -11,7 +11,8 @@ writing, and whoever awaited it waited forever.
 The lost request is still counted: ``Task.cancelling()`` went up and nothing
 called ``uncancel()``. :class:`Uncancelled` compares the count before and
 after a block of Redis round trips and raises :class:`asyncio.CancelledError`
-when it went up but no cancellation came out of the block.
+when it went up but no cancellation came out of the block. :func:`finish` waits
+for another task without swallowing the caller's own cancellation.
 """
 
 from __future__ import annotations
