@@ -144,7 +144,8 @@ async def _every(period: float, stop: asyncio.Event, action: Callable[[], Awaita
     while not stop.is_set():
         await action()
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), period)
+            async with asyncio.timeout(period):
+                await stop.wait()
 
 
 async def _device_names(client: CometClient, users: list[str]) -> dict[str, str]:
@@ -225,7 +226,8 @@ async def _watch(
         tasks.append(asyncio.create_task(_every(POLL_EVERY, stop, progress)))
     try:
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), duration)
+            async with asyncio.timeout(duration):
+                await stop.wait()
     finally:
         stop.set()
         for task in tasks:  # a poll may be waiting on a server that is down: do not wait

@@ -140,7 +140,8 @@ async def _serve(args: argparse.Namespace) -> None:
         last, last_t = 0, loop.time()
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), STATS_INTERVAL)
+                async with asyncio.timeout(STATS_INTERVAL):
+                    await stop.wait()
             if args.simulate_jobs is not None and not stop.is_set():
                 now = loop.time()
                 rate = (emu.events_published - last) / (now - last_t)

@@ -86,7 +86,8 @@ class StreamHub:
         entry = (count, fut)
         self._waiters.append(entry)
         try:
-            await asyncio.wait_for(fut, timeout)
+            async with asyncio.timeout(timeout):
+                await fut
         except TimeoutError:
             raise TimeoutError(
                 f"{len(self._live)} websocket subscriber(s) after {timeout:g} s, wanted {count}"
@@ -128,7 +129,8 @@ class StreamHub:
         waits = [c.writable.wait() for c in self._live if not c.writable.is_set() or c.blocked()]
         if waits:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(*waits), timeout)
+                async with asyncio.timeout(timeout):
+                    await asyncio.gather(*waits)
 
     # -- faults ------------------------------------------------------------------------------------
 

@@ -311,7 +311,8 @@ class CometEmulator:
         Paces a firehose: ``publish_encoded(chunk); await emu.drain()`` keeps
         send queues short, so fast consumers are never dropped.
         """
-        await asyncio.wait_for(self._hub.drain(), timeout)
+        async with asyncio.timeout(timeout):
+            await self._hub.drain()
 
     @property
     def subscriber_count(self) -> int:
