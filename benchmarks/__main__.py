@@ -2,7 +2,7 @@
 
 ``--quick`` runs every figure with small sizes (under a minute; a smoke test
 that says nothing about speed); the default full run takes a few minutes.
-``--only GROUP`` runs some groups (decode, stream, merge, api, memory,
+``--only GROUP`` runs some groups (decode, hostile, stream, merge, api, memory,
 download, reconnect, relay). Figures are ratios against baselines run in the same process
 and the same rounds; the targets are judged on the median.
 """
@@ -24,11 +24,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import api, decode, download_memory, memory, merge, reconnect, relay, stream
+from . import api, decode, download_memory, hostile, memory, merge, reconnect, relay, stream
 from ._firehose import firehose
 from ._harness import Figure, Stat
 
-GROUPS = ("decode", "stream", "merge", "api", "memory", "download", "reconnect", "relay")
+GROUPS = ("decode", "hostile", "stream", "merge", "api", "memory", "download", "reconnect", "relay")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +48,11 @@ class Sizes:
     download_mb: int
     download_rounds: int
     reconnect_rounds: int
+    hostile_repeat: int
 
 
-FULL = Sizes(5, 31, 200_000, 20_000, 9, 160_000, 7, 3000, 2000, 7, 100_000, 3, 200, 3, 12)
-QUICK = Sizes(3, 2, 40_000, 5_000, 2, 16_000, 1, 400, 300, 2, 100_000, 1, 50, 1, 3)
+FULL = Sizes(5, 31, 200_000, 20_000, 9, 160_000, 7, 3000, 2000, 7, 100_000, 3, 200, 3, 12, 21)
+QUICK = Sizes(3, 2, 40_000, 5_000, 2, 16_000, 1, 400, 300, 2, 100_000, 1, 50, 1, 3, 3)
 
 
 def _cpu_model() -> str:
@@ -140,7 +141,11 @@ async def run(groups: Sequence[str], sizes: Sizes, progress: Callable[[str], Non
     async def reconnect_group() -> list[Figure]:
         return [await reconnect.reconnect_figure(rounds=sizes.reconnect_rounds)]
 
+    async def hostile_group() -> list[Figure]:
+        return [await hostile.hostile_figure(repeat=sizes.hostile_repeat)]
+
     await step("decode", decode_group)
+    await step("hostile", hostile_group)
     await step("stream", stream_group)
     await step("merge", merge_group)
     await step("api", api_group)

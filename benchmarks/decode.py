@@ -18,6 +18,9 @@ did not run).
 Compression (``compression_*``): every frame deflated as permessage-deflate
 sends it (raw deflate, the window kept across frames), then the time to
 inflate a frame against the time to decode it, and the size saved.
+
+Frame parsing (``frame_parse_us.*``, ``python_scan_vs_aiohttp_parse_*``): aiohttp's
+compiled parser against a Python scan of our own, see :mod:`.frame_parse`.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import msgspec
 
 from aiocomet._event_model import EventDecoder
 
+from . import frame_parse
 from ._events import BareJobEvent, CeilingJobEvent, job_events, mean_size
 from ._harness import Figure, Stat, Target, interleaved, ratios, stats
 
@@ -136,6 +140,7 @@ async def decode_ratio(*, events: int = 4096, repeat: int = 25, rounds: int = 7)
         },
         rounds=rounds,
     )
+    parsing = await frame_parse.parse_details(frames, repeat=repeat, rounds=rounds)
     inflate_us = [1e6 / r for r in results["inflate"]]
     decode_us = [1e6 / r for r in results["aiocomet"]]
     return Figure(
@@ -159,6 +164,7 @@ async def decode_ratio(*, events: int = 4096, repeat: int = 25, rounds: int = 7)
             "compression_inflate_us_per_event": Stat.of(inflate_us),
             "compression_decode_us_per_event": Stat.of(decode_us),
             "compression_inflate_vs_decode_ratio": Stat.of(ratios(inflate_us, decode_us)),
+            **parsing,
         },
         notes={
             "frame_bytes": round(mean_size(frames), 1),

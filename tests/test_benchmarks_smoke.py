@@ -9,7 +9,18 @@ from pathlib import Path
 
 import pytest
 from benchmarks import __main__ as cli
-from benchmarks import api, batches, decode, download_memory, memory, merge, reconnect, stream
+from benchmarks import (
+    api,
+    batches,
+    decode,
+    download_memory,
+    frame_parse,
+    hostile,
+    memory,
+    merge,
+    reconnect,
+    stream,
+)
 from benchmarks._events import job_events, mean_size
 from benchmarks._firehose import firehose
 from benchmarks._harness import Figure, Stat, Target, interleaved
@@ -66,7 +77,31 @@ async def test_interleaved_rotates_and_rejects_nonsense() -> None:
 
 
 async def test_decode_figure() -> None:
-    check(await decode.decode_ratio(events=64, repeat=1, rounds=1))
+    figure = await decode.decode_ratio(events=64, repeat=1, rounds=1)
+    check(figure)
+    assert "python_scan_vs_aiohttp_parse_ratio" in figure.details
+
+
+def test_the_python_scan_finds_every_frame_across_reads() -> None:
+    payloads = [b"x" * size for size in (0, 1, 125, 126, 127, 300, 65_535)] + job_events(8)
+    stream = b"".join(frame_parse.wire(payloads))
+    for cut in (1, 2, 3, 127, 1000):  # reads that end inside headers and payloads
+        reads = [stream[i : i + cut] for i in range(0, len(stream), cut)]
+        found: list[bytes] = []
+        tail = b""
+        for chunk in reads:
+            data = tail + chunk
+            tail = data[frame_parse.scan(data, found) :]
+        assert found == payloads and tail == b""
+    with pytest.raises(ValueError, match="final text frames"):
+        frame_parse.scan(b"\x01\x00", [])
+
+
+async def test_hostile_figure() -> None:
+    figure = await hostile.hostile_figure(repeat=1)
+    check(figure)
+    assert set(figure.details) >= {"hostile_reject_ms.frame_nested_data"}
+    assert figure.stat.median == max(d.median for d in figure.details.values())
 
 
 async def test_stream_figures() -> None:

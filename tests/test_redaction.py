@@ -30,7 +30,8 @@ from aiocomet import (
     RetryPolicy,
     register_webhook,
 )
-from aiocomet._redact import encoded_forms
+from aiocomet._generated.judgements import SECRET_KEYS
+from aiocomet._redact import SECRET_HEADERS, encoded_forms, redact_keys
 from aiocomet.auth import Credentials, redacted_preview
 from aiocomet.cli import main as cli_main
 from aiocomet.testing import CometEmulator
@@ -88,6 +89,24 @@ def test_a_short_password_is_hidden_where_a_key_names_it() -> None:
     )
     escaped = r'{"Message": "bad {\"Password\":\"e\",\"X\":1}"}'  # JSON in a JSON string
     assert redact(escaped) == r'{"Message": "bad {\"Password\":\"<redacted>\",\"X\":1}"}'
+
+
+@pytest.mark.parametrize("key", sorted({*SECRET_KEYS, "secret"}))
+def test_every_secret_key_is_hidden_in_any_case_after_any_text(key: str) -> None:
+    """Each key, whatever its first letter and case, after brackets, words or nothing."""
+    for spelled in (key, key.upper(), key.lower(), key.swapcase()):
+        for before in ("", "[[[[", "x&", "the answer: ", "{"):
+            form = redact_keys(f"{before}{spelled}=hunter2&next=1")
+            assert "hunter2" not in form and form.endswith("&next=1"), form
+            quoted = redact_keys(f'{before}"{spelled}": "hunter2", "next": 1')
+            assert "hunter2" not in quoted and quoted.endswith('"next": 1'), quoted
+
+
+@pytest.mark.parametrize("header", SECRET_HEADERS)
+def test_every_secret_header_is_hidden_in_any_case(header: str) -> None:
+    for spelled in (header, header.upper(), header.lower()):
+        shown = redact_keys(f"[[[[\n{spelled}: hunter2\r\nAccept: */*")
+        assert "hunter2" not in shown and shown.endswith("Accept: */*"), shown
 
 
 def test_a_long_secret_is_hidden_in_every_encoded_form() -> None:

@@ -35,7 +35,7 @@ from aiocomet.webhooks import WebhookReceiver
 
 from ._fake_comet import FakeComet, Reply
 from .test_client_transport import LIST, Sleeps
-from .test_reliability_stream import HOSTILE
+from .test_reliability_stream import HOSTILE, STOPPED_BY
 
 DELETE = "/api/v1/admin/delete-user"
 
@@ -290,11 +290,12 @@ async def test_account_client_does_not_follow_redirects_with_its_token(status: i
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_json_body_is_rejected_in_under_100_ms(name: str) -> None:
-    started = time.process_time()  # CPU time: other processes on the machine do not count
-    with pytest.raises(ResponseDecodeError):
+def test_hostile_json_body_is_refused_by_a_decoder_bound(name: str) -> None:
+    """How long refusing takes is a benchmark figure (``hostile_reject_ms``), not a test."""
+    with pytest.raises(ResponseDecodeError) as caught:
         models.decode(HOSTILE[name], models.BackupJobDetail)
-    assert time.process_time() - started < 0.1
+    assert STOPPED_BY[name] in str(caught.value)
+    assert len(str(caught.value)) < 400
 
 
 BAD_UTF8 = b'[{"GUID": "j\xff\xfe", "StartTime": 1}]'

@@ -755,13 +755,30 @@ HOSTILE = {
 }
 
 
+STOPPED_BY = {
+    "nested_array": "Expected `object`, got `array`",  # at the first byte
+    "nested_data": "maximum recursion depth exceeded",
+    "nested_open": "maximum recursion depth exceeded",
+    "big_int_field": "Integer value out of range",
+    "big_int_data": "Integer value out of range",
+    "big_int_alone": "Number out of range",
+}
+"""What refuses each hostile input early: the decoder's depth and number bounds.
+
+How long refusing takes is a benchmark figure (``hostile_reject_ms``), not a test.
+"""
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_frame_is_rejected_in_under_100_ms(name: str) -> None:
+def test_hostile_frame_is_refused_by_a_decoder_bound_with_a_short_error(name: str) -> None:
     decoder = EventDecoder("s")
-    started = time.process_time()  # CPU time: other processes on the machine do not count
-    with pytest.raises(EventDecodeError):
+    with pytest.raises(EventDecodeError) as caught:
         decoder.decode(HOSTILE[name])
-    assert time.process_time() - started < 0.1
+    message = str(caught.value)
+    assert STOPPED_BY[name] in message
+    assert f"{len(HOSTILE[name])} bytes starting" in message
+    assert len(message) < 400  # the frame's start, not the frame
+    assert caught.value.frame_start == HOSTILE[name][: len(caught.value.frame_start)]
 
 
 async def test_hostile_frames_leave_the_stream_running(
@@ -896,9 +913,7 @@ async def test_cancel_during_tls_handshake(
             task = asyncio.create_task(consume(c.events()))
             await asyncio.wait_for(accepted.wait(), 5)
             await cancel_and_check(task)
-            took = time.monotonic()
-            await asyncio.wait_for(closed.wait(), 10)
-            assert time.monotonic() - took < 10
+            await asyncio.wait_for(closed.wait(), 10)  # the client let the socket go
     finally:
         server.close()
         await server.wait_closed()
