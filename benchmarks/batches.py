@@ -30,10 +30,10 @@ from aiocomet._event_options import DEFAULT_MAX_BATCH
 from aiocomet._event_socket import EventSocket
 
 from ._firehose import Firehose
+from .readers import HANDSHAKE, ended_early
 
 MAX_BATCH: int = DEFAULT_MAX_BATCH  # the client's own default
 HEARTBEAT = 30.0  # client.events()'s default: aiohttp's heartbeat runs in every variant
-HANDSHAKE = ("admin", "Password", "admin", "", "")
 
 Read = Callable[[int], Any]
 
@@ -41,10 +41,6 @@ Read = Callable[[int], Any]
 def batches_available() -> bool:
     """Whether this checkout's client has ``event_batches`` (added with the new event engine)."""
     return hasattr(CometClient, "event_batches")
-
-
-def _ended() -> RuntimeError:
-    return RuntimeError("the firehose stream ended early")
 
 
 @contextlib.asynccontextmanager
@@ -64,7 +60,7 @@ async def batches_reader(fh: Firehose) -> AsyncIterator[Read]:
                     seen += len(batch)
                     if seen >= n:
                         return seen, time.perf_counter() - started
-                raise _ended()
+                raise ended_early()
 
             yield read
 

@@ -25,7 +25,7 @@ from aiocomet import CometClient, merge_events
 from ._events import BareJobEvent
 from ._firehose import Firehose
 from ._harness import Figure, Stat, Target, ratios, stats
-from .stream import Read, bare_events, event_reader
+from .readers import Read, bare_events, event_reader
 
 SOURCES = 8
 
