@@ -322,7 +322,15 @@ def test_generator_fails_when_table_and_spec_disagree(
     assert message in proc.stderr
 
 
-GENERATOR_IMPORTS = ("judgements", "docstrings")  # the scripts/ modules generate.py imports
+GENERATOR_IMPORTS = (
+    "judgements",
+    "docstrings",
+    "gen_spec",
+    "gen_models",
+    "gen_methods",
+    "gen_account",
+)
+"""The scripts/ modules generate.py imports, each after the ones it imports."""
 
 
 def load_script(name: str) -> Any:

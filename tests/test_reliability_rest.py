@@ -35,7 +35,7 @@ from aiocomet.webhooks import WebhookReceiver
 
 from ._fake_comet import FakeComet, Reply
 from .test_client_transport import LIST, Sleeps
-from .test_reliability_stream import HOSTILE, STOPPED_BY
+from .test_reliability_stream_input import HOSTILE, STOPPED_BY
 
 DELETE = "/api/v1/admin/delete-user"
 
