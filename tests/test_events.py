@@ -1,13 +1,14 @@
-"""EventStream against the small scripted server in tests/_ws_server.py (127.0.0.1)."""
+"""EventStream core behaviours against the scripted server in tests/_ws_server.py (127.0.0.1).
+
+The handshake (credentials, TOTP, session keys, refusals, backoff), bad frames, the types
+filter and the event options; reconnects and gaps are in test_events_gaps.py, closing in
+test_events_closing.py.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import random
-import time
-from collections.abc import AsyncIterator
-from typing import Any
 
 import pyotp
 import pytest
@@ -19,44 +20,19 @@ from aiocomet import (
     CometError,
     Credentials,
     ProtocolError,
-    RetryPolicy,
     ServerError,
     TimeoutError,
     TransportError,
 )
-from aiocomet._compact import SHARE_AFTER
 from aiocomet.constants import SEVT_JOB_COMPLETED, SEVT_JOB_NEW, SEVT_META_HELLO
-from aiocomet.events import (
-    EventDecodeError,
-    EventStream,
-    Gap,
-    GapKind,
-    HandshakeError,
-    resync_jobs,
-)
+from aiocomet.events import EventDecodeError, HandshakeError
 
+from . import _events_helpers as helpers
+from ._events_helpers import PASSWORD, stream_of
 from ._ws_server import Collector, SleepLog, WsServer, event, job
 
-PASSWORD = "pw-s3cret-for-tests"
-FAST = Backoff(initial=0.001, cap=0.004, floor=0.0)
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[WsServer]:
-    async with WsServer(password=PASSWORD) as srv:
-        yield srv
-
-
-@pytest.fixture
-async def client(server: WsServer) -> AsyncIterator[CometClient]:
-    async with CometClient(server.url, "admin", PASSWORD) as c:
-        yield c
-
-
-def stream_of(client: CometClient, **kw: Any) -> EventStream:
-    kw.setdefault("backoff", FAST)
-    kw.setdefault("healthy_after", 0.0)
-    return client.events(**kw)
+server = helpers.server
+client = helpers.client
 
 
 # -- handshake ------------------------------------------------------------------------------
@@ -234,90 +210,7 @@ async def test_missing_handshake_reply_times_out(server: WsServer, client: Comet
     assert isinstance(col.error, TimeoutError)
 
 
-# -- reconnects and gaps ----------------------------------------------------------------------
-
-
-async def test_on_gap_is_awaited_before_the_first_event_of_the_new_connection(
-    server: WsServer, client: CometClient
-) -> None:
-    gaps: list[tuple[Gap, int]] = []
-    col: Collector
-
-    async def on_gap(gap: Gap) -> None:
-        await asyncio.sleep(0)
-        gaps.append((gap, len(col.events)))
-
-    col = Collector(stream_of(client, on_gap=on_gap))
-    await server.wait_connected()
-    await server.send(event(SEVT_JOB_NEW, resource_id="a", ts=1234))
-    await col.count(2)
-    for n, how in enumerate(["close", "abort", "reset"], start=2):
-        await server.drop(how)
-        await server.wait_connected(n)
-    await col.count(5)
-    assert [seen for _, seen in gaps] == [2, 3, 4]
-    first = gaps[0][0]
-    assert first.server == server.url and first.dropped == 0 and first.attempts == 1
-    assert first.last_event is not None and first.last_event.ResourceID == "a"
-    assert first.since == 1234.0
-    assert first.reconnected_at >= first.last_alive
-    assert "closed by the server (code 1000)" in first.reason and first.kind is GapKind.CLOSED
-    assert all("lost" in g.reason and g.kind is GapKind.LOST for g, _ in gaps[1:])
-    assert [e.Type for e in col.events[2:]] == [SEVT_META_HELLO] * 3
-    assert col.stream.stats.gaps == 3 and col.stream.stats.reconnects == 3
-    await col.close()
-
-
-async def test_reconnect_false_ends_on_clean_close_and_raises_on_loss(server: WsServer) -> None:
-    async with CometClient(server.url, "admin", PASSWORD) as c:
-        col = Collector(stream_of(c, reconnect=False))
-        await server.wait_connected()
-        await server.drop("close")
-        await col.finished()
-        assert col.error is None and len(col.events) == 1
-
-        col = Collector(stream_of(c, reconnect=False))
-        await server.wait_connected(2)
-        await server.drop("abort")
-        await col.finished()
-        assert isinstance(col.error, TransportError)
-
-
-async def test_heartbeat_replaces_a_stalled_connection(
-    server: WsServer, client: CometClient
-) -> None:
-    gaps: list[Gap] = []
-    col = Collector(stream_of(client, heartbeat=0.2, on_gap=gaps.append))
-    await server.wait_connected()
-    server.stall()
-    started = time.monotonic()
-    await server.wait_connected(2)
-    assert time.monotonic() - started < 3.0
-    await col.count(2)
-    assert len(gaps) == 1 and gaps[0].reason.startswith("heartbeat timeout")
-    assert gaps[0].kind is GapKind.HEARTBEAT
-    assert gaps[0].last_alive <= gaps[0].reconnected_at - 0.3
-    await col.close()
-
-
-async def test_inbound_data_is_not_a_false_dead_verdict() -> None:
-    """Pings go unanswered, but events keep flowing: the connection is not replaced."""
-    async with (
-        WsServer(password=PASSWORD, autoping=False) as server,
-        CometClient(server.url, "admin", PASSWORD) as c,
-    ):
-        # heartbeat 0.5: a false verdict would need no data for 0.75 s (ping, then pong due
-        # within 0.25 s), so a loaded machine's pauses do not fake one
-        col = Collector(stream_of(c, heartbeat=0.5))
-        await server.wait_connected()
-        for i in range(40):  # 40 x 50 ms: four heartbeat periods of inbound data only
-            await server.send(event(SEVT_JOB_NEW, resource_id=str(i)))
-            await asyncio.sleep(0.05)
-        await col.count(41)
-        assert col.stream.stats.reconnects == 0
-        # silence now: the unanswered ping does end it (the pongs really are missing)
-        await server.wait_connected(2, timeout=10.0)
-        await col.close()
+# -- frames and filters -----------------------------------------------------------------------
 
 
 async def test_bad_frames_leave_the_stream_running(
@@ -365,221 +258,7 @@ async def test_types_filter(server: WsServer, client: CometClient) -> None:
     await col.close()
 
 
-# -- closing ------------------------------------------------------------------------------------
-
-
-async def test_cancelling_the_consumer_closes_the_websocket(
-    server: WsServer, client: CometClient
-) -> None:
-    before = asyncio.all_tasks()
-    col = Collector(stream_of(client, heartbeat=0.5))
-    await col.count(1)
-    await col.close()
-    await server.wait(lambda: not server.live and not server._transports)
-    assert not col.stream.connected
-    left = asyncio.all_tasks() - before - {asyncio.current_task()}
-    assert not [t for t in left if not t.done() and "web_protocol" not in repr(t)]
-
-
-async def test_aclose_from_another_task_ends_iteration(
-    server: WsServer, client: CometClient
-) -> None:
-    col = Collector(stream_of(client))
-    await col.count(1)
-    await col.stream.aclose()
-    await col.finished()
-    assert col.error is None
-    await server.wait(lambda: not server.live)
-
-
-async def test_aclose_interrupts_the_backoff_sleep(server: WsServer, client: CometClient) -> None:
-    server.faults.extend(["503"] * 3)
-    failed = asyncio.Event()
-    slow = Backoff(initial=100.0, cap=100.0, floor=100.0)
-    col = Collector(client.events(backoff=slow, on_error=lambda _: failed.set()))
-    await failed.wait()  # the first attempt failed: the stream now sleeps 100 s
-    await col.stream.aclose()
-    await col.finished(timeout=2.0)
-    assert col.error is None
-
-
-class SlowToCancelSleep:
-    """A sleep that never ends by itself and, when cancelled, ends only once let go."""
-
-    def __init__(self) -> None:
-        self.entered = asyncio.Event()
-        self.cancelling = asyncio.Event()
-        self.let_go = asyncio.Event()
-
-    async def __call__(self, seconds: float) -> None:
-        self.entered.set()
-        try:
-            await asyncio.Event().wait()
-        except asyncio.CancelledError:
-            self.cancelling.set()
-            await self.let_go.wait()
-            raise
-
-
-async def test_a_consumer_cancelled_while_aclose_ends_the_backoff_sleep_is_cancelled(
-    server: WsServer, client: CometClient
-) -> None:
-    server.faults.append("503")
-    sleep = SlowToCancelSleep()
-    stream = client.events(sleep=sleep)
-
-    async def consume() -> None:
-        async for _ in stream:
-            pass
-
-    consumer = asyncio.ensure_future(consume())
-    await sleep.entered.wait()  # the first attempt failed: the stream sleeps
-    closer = asyncio.ensure_future(stream.aclose())  # wakes the stream, which ends the sleep
-    await sleep.cancelling.wait()
-    consumer.cancel()  # arrives while the stream waits for its sleep to end
-    sleep.let_go.set()
-    done, _ = await asyncio.wait({consumer, closer}, timeout=10.0)
-    assert consumer in done and consumer.cancelled()  # not swallowed as the sleep's own cancel
-    assert closer in done and closer.exception() is None
-
-
-# -- remedial job sync -------------------------------------------------------------------------
-
-
-async def test_resync_jobs_replays_the_gap_without_duplicates(
-    server: WsServer, client: CometClient
-) -> None:
-    now = int(time.time())
-    server.jobs = [
-        job("j1", now - 50, status=6001),  # NEW seen live, still running
-        job("j2", now - 40, now - 30),  # started and finished inside the gap
-        job("j3", now - 45, now - 20),  # NEW seen live, finished inside the gap
-    ]
-    col = Collector(stream_of(client, resync=resync_jobs()))
-    await server.wait_connected()
-    await server.send(
-        event(SEVT_JOB_NEW, data=server.jobs[0], ts=now - 50),
-        event(SEVT_JOB_NEW, data=server.jobs[2], ts=now - 45),
-    )
-    await col.count(3)
-    await server.drop("abort")
-    await server.wait_connected(2)
-    # the server's queue still held j2's NEW: it arrives live after the replay
-    await server.send(
-        event(SEVT_JOB_NEW, data=server.jobs[1]),
-        event(SEVT_JOB_COMPLETED, data=job("j1", now - 50, now)),
-    )
-    await col.count(8)
-    got = [(e.type_name[5:], e.job.GUID, e.replayed) for e in col.events if e.job is not None]
-    assert got == [
-        ("JOB_NEW", "j1", False),
-        ("JOB_NEW", "j3", False),
-        ("JOB_NEW", "j2", True),
-        ("JOB_COMPLETED", "j2", True),
-        ("JOB_COMPLETED", "j3", True),
-        ("JOB_COMPLETED", "j1", False),
-    ]
-    assert col.events[6].Type == SEVT_META_HELLO  # the replay comes before the new connection
-    stats = col.stream.stats
-    assert stats.replayed == 3 and stats.duplicates == 1
-    ((start, end),) = server.job_queries
-    assert start <= now - 50 - 100 and end >= now
-    await col.close()
-
-
-async def test_failing_resync_is_retried_and_holds_live_events(server: WsServer) -> None:
-    client = CometClient(server.url, "admin", PASSWORD, retry=RetryPolicy(attempts=1))
-    now = int(time.time())
-    server.jobs = [job("g1", now - 5, now - 1)]
-    server.job_failures = 2
-    pending: list[Gap | None] = []
-    errors: list[CometError] = []
-
-    def on_error(error: CometError) -> None:
-        errors.append(error)
-        pending.append(col.stream.pending_gap)
-
-    col = Collector(stream_of(client, resync=resync_jobs(), on_error=on_error, sleep=SleepLog()))
-    await server.wait_connected()
-    await server.drop("close")
-    await server.wait_connected(2)
-    await server.send(event(SEVT_JOB_NEW, resource_id="live"))
-    await col.count(5)
-    assert [type(e) for e in errors] == [ServerError, ServerError]
-    assert all(p is not None for p in pending) and col.stream.pending_gap is None
-    assert [(e.ResourceID, e.replayed) for e in col.events[1:4]] == [
-        ("g1", True),
-        ("g1", True),
-        ("", False),
-    ]
-    assert col.events[4].ResourceID == "live"
-    assert col.stream.stats.resync_failures == 2 and len(server.job_queries) == 3
-    await col.close()
-    await client.close()
-
-
-# -- overflow="drop_oldest" ------------------------------------------------------------------------
-
-
-async def test_drop_oldest_reports_dropped_events_as_a_gap(
-    server: WsServer, client: CometClient
-) -> None:
-    gate = asyncio.Event()
-    read_all = asyncio.Event()
-    gaps: list[Gap] = []
-    stream = stream_of(
-        client,
-        overflow="drop_oldest",
-        queue_size=5,
-        on_gap=gaps.append,
-        on_error=lambda _: read_all.set(),
-    )
-    col = Collector(stream, gate=gate)
-    await col.count(1)  # HELLO taken; the consumer now waits on the gate
-    await server.send(*(event(SEVT_JOB_NEW, resource_id=str(i), ts=1000 + i) for i in range(20)))
-    await server.send_binary(b"end")  # reported through on_error once the 20 are read
-    await read_all.wait()
-    assert stream.stats.events == 21
-    assert stream.stats.queue_depth == 5 and stream.stats.dropped == 15
-    gate.set()
-    await col.count(6)
-    assert [e.ResourceID for e in col.events[1:]] == ["15", "16", "17", "18", "19"]
-    (gap,) = gaps
-    assert gap.dropped == 15 and "drop_oldest" in gap.reason and gap.last_alive == 1000.0
-    assert gap.kind is GapKind.DROPPED
-    assert gap.last_event is not None and gap.last_event.Type == SEVT_META_HELLO
-    assert stream.stats.gaps == 1 and stream.stats.delivered == 6
-    await col.close()
-
-
-async def test_events_waiting_in_a_deep_buffer_share_repeated_strings(
-    server: WsServer, client: CometClient
-) -> None:
-    gate = asyncio.Event()
-    read_all = asyncio.Event()
-    total = SHARE_AFTER + 20
-    stream = stream_of(  # a buffer deeper than the sharing threshold
-        client, overflow="drop_oldest", queue_size=total + 100, on_error=lambda _: read_all.set()
-    )
-    col = Collector(stream, gate=gate)
-    await col.count(1)  # HELLO taken; the consumer now waits on the gate
-    data = [{"GUID": f"g{i}", "Username": "bob", "SourceGUID": "src"} for i in range(total)]
-    await server.send(
-        *(event(SEVT_JOB_NEW, resource_id=f"g{i}", data=d) for i, d in enumerate(data))
-    )
-    await server.send_binary(b"end")  # reported through on_error once all are read
-    await read_all.wait()
-    gate.set()
-    await col.count(1 + total)
-    jobs = col.events[1:]
-    assert [e.ResourceID for e in jobs] == [f"g{i}" for i in range(total)]
-    waited = jobs[SHARE_AFTER:]  # buffered behind SHARE_AFTER others: shared
-    assert all(e.ResourceID is e.Data.GUID for e in waited)
-    assert len({id(e.Data.Username) for e in waited}) == 1
-    assert len({id(e.Data.SourceGUID) for e in waited}) == 1
-    taken = jobs[: SHARE_AFTER // 2]  # a shallow buffer: left as decoded
-    assert not any(e.ResourceID is e.Data.GUID for e in taken)
-    await col.close()
+# -- options ------------------------------------------------------------------------------------
 
 
 def test_every_event_option_is_one_policy_field_and_reaches_it() -> None:

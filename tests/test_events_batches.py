@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -24,22 +24,12 @@ from aiocomet import (
 from aiocomet.constants import SEVT_JOB_COMPLETED, SEVT_JOB_NEW, SEVT_META_HELLO
 from aiocomet.events import Event
 
+from . import _events_helpers as helpers
+from ._events_helpers import FAST, PASSWORD
 from ._ws_server import WsServer, event, job
 
-PASSWORD = "pw-batches"
-FAST = Backoff(initial=0.001, cap=0.004, floor=0.0)
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[WsServer]:
-    async with WsServer(password=PASSWORD) as srv:
-        yield srv
-
-
-@pytest.fixture
-async def client(server: WsServer) -> AsyncIterator[CometClient]:
-    async with CometClient(server.url, "admin", PASSWORD) as c:
-        yield c
+server = helpers.server  # the fixtures, as pytest finds them
+client = helpers.client
 
 
 class BatchCollector:

@@ -1,131 +1,40 @@
-"""The scripts in examples/: each one's real effect against a fresh emulator, and each run as-is.
+"""The admin REST examples in examples/: each one's real effect against a fresh emulator.
 
-The in-process tests call an example's ``run`` function with a client of a
-seeded :class:`CometEmulator` (the same seed the scripts use) and check what
-it did on the server. ``test_scripts_run_on_a_fresh_clone`` runs every script
-the way a reader would (``python examples/x.py``, no COMET_URL).
+Each test calls an example's ``run`` function with a client of a seeded
+:class:`CometEmulator` (the same seed the scripts use) and checks what it did on
+the server: users, profiles, policies, vaults, recent jobs, TOTP sessions and a
+Custom Remote Bucket provider. The event examples are in test_examples_events.py,
+the scripts run as-is in test_examples_scripts.py.
 """
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import csv
-import importlib
 import io
 import json
-import os
-import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
-from types import ModuleType, SimpleNamespace
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
-import aiohttp
 import pyotp
 import pytest
 
 from aiocomet import CometClient, models
 from aiocomet._codec import decode, to_builtins
-from aiocomet.constants import (
-    DESTINATIONTYPE_COMET,
-    DESTINATIONTYPE_S3,
-    SEVT_JOB_COMPLETED,
-    SEVT_JOB_NEW,
-)
+from aiocomet.constants import DESTINATIONTYPE_COMET, DESTINATIONTYPE_S3
 from aiocomet.testing import CometEmulator
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-SCRIPTS = sorted(p.stem for p in EXAMPLES.glob("*.py") if not p.stem.startswith("_"))
-PASSWORD = "example-admin-password"
-JOB_EVENTS = {SEVT_JOB_NEW, SEVT_JOB_COMPLETED}
-WAIT = 10.0  # upper bound for anything the tests wait for
+from . import _examples_helpers as helpers
+from ._examples_helpers import (
+    EX,
+    PASSWORD,
+    Wire,
+    assert_no_secrets,
+    common,
+    policy_id,
+    traced_client,
+)
 
-
-def _load_examples() -> dict[str, ModuleType]:
-    """Import every example (they import ``_common`` and each other from their directory)."""
-    sys.path.insert(0, str(EXAMPLES))
-    try:
-        return {name: importlib.import_module(name) for name in ["_common", *SCRIPTS]}
-    finally:
-        sys.path.remove(str(EXAMPLES))
-
-
-EX = _load_examples()
-common = EX["_common"]
-
-
-@asynccontextmanager
-async def seeded(**options: Any) -> AsyncIterator[tuple[CometEmulator, CometClient]]:
-    """A fresh emulator with the examples' seed data, and an admin client for it."""
-    async with (
-        CometEmulator(admins={"admin": PASSWORD}, **options) as emu,
-        CometClient(emu.url, "admin", PASSWORD) as client,
-    ):
-        await common.seed(client, emu)
-        yield emu, client
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[tuple[CometEmulator, CometClient]]:
-    async with seeded() as pair:
-        yield pair
-
-
-def assert_no_secrets(text: str, *secrets: str) -> None:
-    for secret in (PASSWORD, *secrets):
-        assert secret not in text
-
-
-async def policy_id(client: CometClient, description: str) -> str:
-    policies = await client.admin_policies_list_full()
-    return next(pid for pid, p in policies.items() if p.Description == description)
-
-
-# -- wire capture: what the client really sent ---------------------------------------------------
-
-
-@dataclass
-class Wire:
-    """Requests sent on a session (path and form fields) and the most in flight at once."""
-
-    requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-    in_flight: int = 0
-    max_in_flight: int = 0
-
-    def trace(self) -> aiohttp.TraceConfig:
-        config = aiohttp.TraceConfig()
-        config.on_request_start.append(self._start)
-        config.on_request_chunk_sent.append(self._chunk)
-        config.on_request_end.append(self._end)
-        config.on_request_exception.append(self._end)
-        return config
-
-    async def _start(self, _: object, ctx: SimpleNamespace, params: Any) -> None:
-        ctx.path, ctx.body = urlsplit(str(params.url)).path, bytearray()
-        self.in_flight += 1
-        self.max_in_flight = max(self.max_in_flight, self.in_flight)
-
-    async def _chunk(self, _: object, ctx: SimpleNamespace, params: Any) -> None:
-        ctx.body += params.chunk
-
-    async def _end(self, _: object, ctx: SimpleNamespace, params: Any) -> None:
-        self.in_flight -= 1
-        self.requests.append((ctx.path, dict(parse_qsl(ctx.body.decode()))))
-
-
-@asynccontextmanager
-async def traced_client(
-    emu: CometEmulator, wire: Wire, **options: Any
-) -> AsyncIterator[CometClient]:
-    async with (
-        aiohttp.ClientSession(trace_configs=[wire.trace()]) as session,
-        CometClient(emu.url, "admin", PASSWORD, session=session, **options) as client,
-    ):
-        yield client
+server = helpers.server
 
 
 # -- 1. list users -----------------------------------------------------------------------------
@@ -312,101 +221,6 @@ async def test_totp_session_logs_in_once_then_uses_the_session_key() -> None:
         assert_no_secrets(out.getvalue(), secret, *keys, *codes)
 
 
-# -- 7. events with a running summary -------------------------------------------------------------
-
-
-async def test_event_summary_counts_each_job_event_once_across_a_dropped_connection() -> None:
-    # No seed jobs here: resync_jobs() replays every job of the gap's window, and the window
-    # reaches back before this stream existed (see JobResync.window), so earlier jobs would count.
-    async with (
-        CometEmulator(admins={"admin": PASSWORD}, users={"alice": "pw", "bob": "pw"}) as emu,
-        CometClient(emu.url, "admin", PASSWORD) as client,
-    ):
-        out = io.StringIO()
-        task = asyncio.create_task(
-            EX["event_summary"].run(client, limit=8, types=JOB_EVENTS, every=3, out=out)
-        )
-        await emu.wait_for_subscribers(1, timeout=WAIT)
-        emu.faults.drop_after(4)  # the connection drops after the 4 SEVT_JOB_NEW events
-        await emu.simulate_jobs(4)  # so the 4 SEVT_JOB_COMPLETED come only through the resync
-        summary = await asyncio.wait_for(task, WAIT)
-        jobs = await client.admin_get_jobs_all()
-
-    assert len(jobs) == 4
-    assert summary.events == 8
-    assert summary.per_type == {"SEVT_JOB_NEW": 4, "SEVT_JOB_COMPLETED": 4}
-    assert summary.running == set()
-    assert summary.succeeded + summary.failed == 4
-    assert summary.uploaded == sum(job.UploadSize for job in jobs)
-    assert (summary.gaps, summary.replayed) == (1, 4)
-    text = out.getvalue()
-    assert "connection lost" in text and "replaying missed job events" in text
-    assert text.splitlines()[-3].startswith("summary: 8 events: 0 jobs running")
-    assert_no_secrets(text)
-
-
-# -- 8. webhooks ----------------------------------------------------------------------------------
-
-
-async def test_receive_webhooks_registers_receives_and_unregisters() -> None:
-    async with seeded(webhook_retries=0) as (emu, client):
-        other = models.WebhookOption(URL="http://127.0.0.1:9/other", WhiteListedEventTypes=[4300])
-        await client.admin_meta_webhook_options_set({"other": other})
-        registered = asyncio.Event()
-        out = io.StringIO()
-        task = asyncio.create_task(
-            EX["receive_webhooks"].run(
-                client, types=JOB_EVENTS, limit=6, registered=registered, out=out
-            )
-        )
-        await asyncio.wait_for(registered.wait(), WAIT)
-        hooks = await client.admin_meta_webhook_options_get()
-        mine = hooks[EX["receive_webhooks"].WEBHOOK_NAME]
-        assert sorted(mine.WhiteListedEventTypes or []) == sorted(JOB_EVENTS)
-        assert mine.CustomHeaders  # the shared secret travels in a header
-        before = {job.GUID for job in await client.admin_get_jobs_all()}
-        await emu.simulate_jobs(3)
-        counts = await asyncio.wait_for(task, WAIT)
-
-        assert counts == {"SEVT_JOB_NEW": 3, "SEVT_JOB_COMPLETED": 3}
-        new = {job.GUID for job in await client.admin_get_jobs_all()} - before
-        lines = [line for line in out.getvalue().splitlines() if line.startswith("SEVT_JOB")]
-        assert {line.split("resource=")[1].split()[0] for line in lines} == new
-        assert all("tracing-id=" in line and not line.endswith("=") for line in lines)
-        # unregistered again; the other webhook is as it was
-        after = await client.admin_meta_webhook_options_get()
-        assert list(after) == ["other"] and after["other"].URL == other.URL
-        assert_no_secrets(out.getvalue(), *(mine.CustomHeaders or {}).values())
-
-
-# -- 9. several servers at once -------------------------------------------------------------------
-
-
-async def test_merge_servers_counts_per_server_and_survives_a_failing_source() -> None:
-    async with (
-        seeded() as (emu_a, client_a),
-        seeded() as (emu_b, client_b),
-        CometClient(emu_b.url, "admin", "wrong password") as refused,
-    ):
-        out = io.StringIO()
-        task = asyncio.create_task(
-            EX["merge_servers"].run(
-                [client_a, client_b, refused], limit=8, types=JOB_EVENTS, out=out
-            )
-        )
-        await emu_a.wait_for_subscribers(1, timeout=WAIT)
-        await emu_b.wait_for_subscribers(1, timeout=WAIT)
-        await emu_a.simulate_jobs(2)
-        await emu_b.simulate_jobs(2)
-        per_server = await asyncio.wait_for(task, WAIT)
-
-        assert per_server == {emu_a.url: 4, emu_b.url: 4}
-        text = out.getvalue()
-        assert f"{emu_b.url}: stream stopped for good" in text
-        assert f"{emu_a.url}: 4 events" in text and f"{emu_b.url}: 4 events" in text
-        assert_no_secrets(text, "wrong password")
-
-
 # -- 10. a Custom Remote Bucket provider ----------------------------------------------------------
 
 
@@ -434,99 +248,3 @@ async def test_custom_bucket_allocates_vaults_into_the_profile_and_cleans_up(
     assert all(vault_id in text for vault_id in created)
     assert "bob now has 3 Storage Vaults" in text
     assert_no_secrets(text, *(v[key] for v in new for key in ("S3AccessKey", "S3SecretKey")))
-
-
-# -- the scripts themselves ----------------------------------------------------------------------
-
-SCRIPT_ARGS = {
-    "event_summary": ["--limit", "5"],
-    "receive_webhooks": ["--limit", "3"],
-    "merge_servers": ["--limit", "5"],
-}
-SCRIPT_TIMEOUT = 45.0
-
-
-def _env(**changes: str) -> dict[str, str]:
-    """This process's environment without any COMET_* setting, plus ``changes``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COMET_")}
-    return {**env, **changes}
-
-
-async def _script(name: str, args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-W",
-        "error",
-        str(EXAMPLES / f"{name}.py"),
-        *args,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        async with asyncio.timeout(SCRIPT_TIMEOUT):
-            stdout, stderr = await proc.communicate()
-    except TimeoutError:
-        proc.kill()
-        await proc.wait()
-        raise AssertionError(f"{name} did not finish within {SCRIPT_TIMEOUT} s") from None
-    assert proc.returncode is not None
-    return proc.returncode, stdout.decode(), stderr.decode()
-
-
-def test_every_example_is_covered() -> None:
-    assert SCRIPTS == sorted(
-        [
-            "comet_vaults_csv",
-            "custom_bucket",
-            "event_summary",
-            "list_users",
-            "merge_servers",
-            "modify_profile",
-            "receive_webhooks",
-            "recent_jobs",
-            "set_policy_all_users",
-            "totp_session",
-        ]
-    )
-    for name in SCRIPTS:
-        doc = EX[name].__doc__ or ""
-        assert f"python examples/{name}.py" in doc, name  # says how to run it
-
-
-async def test_scripts_run_on_a_fresh_clone() -> None:
-    results = await asyncio.gather(
-        *(_script(name, SCRIPT_ARGS.get(name, []), _env()) for name in SCRIPTS)
-    )
-    for name, (code, stdout, stderr) in zip(SCRIPTS, results, strict=True):
-        assert code == 0, (name, stdout, stderr)
-        assert stdout.strip(), name
-        # stderr only says where it connected: no traceback, warning or unclosed resource
-        notes = stderr.splitlines()
-        assert notes and all(n.startswith("COMET_URL is not set: using") for n in notes), (
-            name,
-            stderr,
-        )
-
-
-async def test_scripts_use_the_server_in_the_environment(
-    server: tuple[CometEmulator, CometClient],
-) -> None:
-    emu, _ = server
-    env = _env(COMET_URL=emu.url, COMET_USERNAME="admin", COMET_PASSWORD=PASSWORD)
-    code, stdout, stderr = await _script("list_users", [], env)
-    assert (code, stderr) == (0, "")
-    assert stdout.splitlines()[-1] == "3 user accounts"
-    code, stdout, stderr = await _script("comet_vaults_csv", [], env)
-    assert (code, stderr) == (0, "") and len(stdout.splitlines()) == 4
-    assert_no_secrets(stdout)
-
-    code, stdout, stderr = await _script("list_users", [], _env(COMET_URL=emu.url))
-    assert code == 1 and "COMET_PASSWORD" in stderr and not stdout
-    code, stdout, stderr = await _script("totp_session", [], env)
-    assert code == 1 and "COMET_TOTP_SECRET" in stderr
-
-    env["COMET_PASSWORD"] = "wrong-password"
-    code, stdout, stderr = await _script("list_users", [], env)
-    assert code == 1 and stderr.startswith("error: ") and "Traceback" not in stderr
-    assert "wrong-password" not in stderr

@@ -1,6 +1,7 @@
 """The layout rules of the hand-written code, checked on every run.
 
-- No hand-written module is over :data:`MAX_LINES` lines (generated code, in
+- No hand-written module is over :data:`MAX_LINES` lines: the package, its
+  tests, the benchmarks, the scripts and the examples (generated code, in
   ``_generated/``, is exempt).
 - No private member of one of our modules is used from another: an attribute
   ``x._name`` (``x`` not ``self`` or ``cls``) or an import of ``_name`` where
@@ -20,7 +21,10 @@ import pytest
 import aiocomet
 
 PACKAGE = Path(aiocomet.__file__).parent
+ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 400
+ELSEWHERE = ("tests", "benchmarks", "scripts", "examples")
+"""Folders of hand-written code outside the package (where the checkout has them)."""
 THIRD_PARTY = {
     ("_frame_queue.py", "_closed"): "aiohttp's ClientWebSocketResponse._closed",
 }
@@ -28,7 +32,21 @@ THIRD_PARTY = {
 
 
 def hand_written() -> list[Path]:
+    """The package's own modules, generated code left out."""
     return sorted(p for p in PACKAGE.rglob("*.py") if "_generated" not in p.parts)
+
+
+def every_module() -> list[Path]:
+    """Every hand-written module: the package's and those of the folders beside it."""
+    others = [p for folder in ELSEWHERE for p in (ROOT / folder).rglob("*.py")]
+    return hand_written() + sorted(others)
+
+
+def _shown(path: Path) -> str:
+    for base in (PACKAGE, ROOT):
+        if path.is_relative_to(base):
+            return str(path.relative_to(base))
+    return str(path)
 
 
 def _private(name: str) -> bool:
@@ -69,10 +87,10 @@ def modules_of_package() -> set[str]:
     }
 
 
-@pytest.mark.parametrize("path", hand_written(), ids=lambda p: str(p.relative_to(PACKAGE)))
+@pytest.mark.parametrize("path", every_module(), ids=_shown)
 def test_no_hand_written_module_is_over_the_limit(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())
-    assert lines <= MAX_LINES, f"{path.relative_to(PACKAGE)}: {lines} lines"
+    assert lines <= MAX_LINES, f"{_shown(path)}: {lines} lines"
 
 
 def cross_module_uses() -> list[str]:
