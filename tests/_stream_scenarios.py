@@ -1,6 +1,7 @@
 """What the stream's reliability scenarios share: fixtures, backoffs, consumers, jobs.
 
-Used by ``test_reliability_stream*.py`` (issue 9's scenarios, one file per theme).
+Used by ``test_reliability_stream*.py`` (issue 9's scenarios, one file per theme) and
+``test_events_e2e.py``.
 """
 
 from __future__ import annotations

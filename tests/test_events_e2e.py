@@ -7,10 +7,7 @@ import json
 import random
 import time
 from collections import Counter
-from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
-
-import pytest
 
 from aiocomet import AuthenticationError, Backoff, CometClient, CometError, merge_events
 from aiocomet.constants import (
@@ -22,6 +19,7 @@ from aiocomet.constants import (
 from aiocomet.events import EventDecodeError, Gap, JobResync
 from aiocomet.testing import CometEmulator
 
+from . import _stream_scenarios as scenarios
 from ._ws_server import Collector, SleepLog
 
 FAST = Backoff(initial=0.001, cap=0.004, floor=0.0)
@@ -33,16 +31,8 @@ def numbered(seq: int) -> bytes:
     return json.dumps({"Type": FIREHOSE, "ResourceID": str(seq), "Timestamp": 1}).encode()
 
 
-@pytest.fixture
-async def emu() -> AsyncIterator[CometEmulator]:
-    async with CometEmulator(ws_send_queue=200_000) as e:
-        yield e
-
-
-@pytest.fixture
-async def client(emu: CometEmulator) -> AsyncIterator[CometClient]:
-    async with CometClient(emu.url, emu.admin_username, emu.admin_password) as c:
-        yield c
+emu = scenarios.emu  # the fixtures, as pytest finds them (shared with the reliability tests)
+client = scenarios.client
 
 
 async def test_50_drops_every_event_published_while_connected_exactly_once_in_order(
