@@ -34,7 +34,8 @@ BATCH_BYTES = 1 << 17
 HANDSHAKE_TIMEOUT = 10.0
 
 
-def _ws_frame(payload: bytes) -> bytes:
+def ws_frame(payload: bytes) -> bytes:
+    """``payload`` as a server's final text frame (unmasked)."""
     n = len(payload)
     if n < 126:
         return bytes((0x81, n)) + payload
@@ -61,7 +62,7 @@ def batches(frames: Sequence[bytes]) -> list[bytes]:
 
 class FirehoseServer:
     def __init__(self, payloads: Sequence[bytes]) -> None:
-        self.ws_batches = batches([_ws_frame(p) for p in payloads])
+        self.ws_batches = batches([ws_frame(p) for p in payloads])
         self.line_batches = batches([p + b"\n" for p in payloads])
 
     async def stream(self, request: web.Request) -> web.StreamResponse:

@@ -23,14 +23,16 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-import struct
 import time
 from collections.abc import Callable
+from functools import partial
 from operator import itemgetter
 from typing import Any
 
 from aiocomet._event_model import EventDecoder
+from aiocomet._frame_queue import SelfTestProtocol
 
+from ._firehose import ws_frame
 from ._harness import Stat, interleaved, ratios
 
 READ = 1 << 18  # asyncio's selector transport reads at most this much at once
@@ -45,17 +47,7 @@ Parse = Callable[[], list[list[bytes]]]
 
 def wire(payloads: list[bytes]) -> list[bytes]:
     """``payloads`` as a server's text frames, cut into socket reads."""
-    frames = []
-    for payload in payloads:
-        size = len(payload)
-        if size < 126:
-            header = bytes((_TEXT_FIN, size))
-        elif size < 1 << 16:
-            header = bytes((_TEXT_FIN, 126)) + struct.pack("!H", size)
-        else:
-            header = bytes((_TEXT_FIN, 127)) + struct.pack("!Q", size)
-        frames.append(header + payload)
-    stream = b"".join(frames)
+    stream = b"".join(map(ws_frame, payloads))
     return [stream[i : i + READ] for i in range(0, len(stream), READ)]
 
 
@@ -85,21 +77,9 @@ def scan(data: bytes, out: list[bytes]) -> int:
     return pos
 
 
-class _Protocol:
-    """What aiohttp's queue asks of a transport protocol (flow control)."""
-
-    _reading_paused = False
-
-    def pause_reading(self) -> None:
-        self._reading_paused = True
-
-    def resume_reading(self) -> None:
-        self._reading_paused = False
-
-
 def _aiohttp_parse(reads: list[bytes], loop: asyncio.AbstractEventLoop) -> Parse:
     reader_c = importlib.import_module("aiohttp._websocket.reader_c")
-    queue = reader_c.WebSocketDataQueue(_Protocol(), 1 << 30, loop=loop)
+    queue = reader_c.WebSocketDataQueue(SelfTestProtocol(), 1 << 30, loop=loop)
     parser = reader_c.WebSocketReader(queue, 1 << 24, False, False)
     buf = queue._buffer
 
@@ -115,18 +95,18 @@ def _aiohttp_parse(reads: list[bytes], loop: asyncio.AbstractEventLoop) -> Parse
     return parse
 
 
-def _python_parse(reads: list[bytes]) -> Parse:
-    def parse() -> list[list[bytes]]:
-        out: list[list[bytes]] = []
-        tail = b""
-        for chunk in reads:
-            data = tail + chunk if tail else chunk
-            payloads: list[bytes] = []
-            tail = data[scan(data, payloads) :]
-            out.append(payloads)
-        return out
-
-    return parse
+def scan_reads(reads: list[bytes]) -> list[list[bytes]]:
+    """Each read's whole frames, by :func:`scan`; a frame cut by a read waits for the next."""
+    out: list[list[bytes]] = []
+    tail = b""
+    for chunk in reads:
+        data = tail + chunk if tail else chunk
+        payloads: list[bytes] = []
+        tail = data[scan(data, payloads) :]
+        out.append(payloads)
+    if tail:
+        raise ValueError(f"the reads end inside a frame ({len(tail)} bytes left)")
+    return out
 
 
 def _rate(parse: Parse, events: int, repeat: int, decode: Callable[[bytes], Any] | None) -> float:
@@ -145,7 +125,7 @@ async def parse_details(payloads: list[bytes], *, repeat: int, rounds: int) -> d
     reads = wire(payloads)
     loop = asyncio.get_running_loop()
     aiohttp_parse = _aiohttp_parse(reads, loop)
-    python_parse = _python_parse(reads)
+    python_parse = partial(scan_reads, reads)
     if [p for r in python_parse() for p in r] != payloads:
         raise RuntimeError("the Python scan does not give back the frames it was given")
     if [p for r in aiohttp_parse() for p in r] != payloads:

@@ -60,8 +60,7 @@ def _reject_ms(refuse: Callable[[], object], expected: type[Exception], repeat: 
             times.append(time.process_time() - started)
         else:
             raise RuntimeError("a hostile input was accepted")
-    times.sort()
-    return times[len(times) // 2] * 1000
+    return Stat.of(times).median * 1000
 
 
 async def hostile_figure(*, repeat: int = 21) -> Figure:
